@@ -1,0 +1,31 @@
+# cop: `make run` runs the benchmark report on the bundled casebook; `make test` runs every test.
+# Both install libgit2-dev first where it is missing (Debian/Ubuntu, non-interactive).
+
+SWIFT ?= swift
+COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
+
+.PHONY: run test deps build lint clean
+
+deps:
+	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
+	  echo "Installing libgit2-dev and pkg-config with apt-get" >&2; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libgit2-dev pkg-config git </dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product cop
+
+run: build
+	.build/release/cop validate --casebook casebook
+	.build/release/cop $(COP_ARGS)
+
+test: deps
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint -r Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6)
+]
+
+let package = Package(
+  name: "cop",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cop", targets: ["cop"]),
+    .library(name: "CoPKit", targets: ["CoPKit"]),
+    .library(name: "GitStore", targets: ["GitStore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // C libraries
+    .systemLibrary(
+      name: "CLibgit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+
+    // Core
+    .target(
+      name: "GitStore",
+      dependencies: ["CLibgit2"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "CoPKit",
+      dependencies: [
+        "GitStore",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Plugins
+
+    // CLI
+    .executableTarget(
+      name: "cop",
+      dependencies: [
+        "CoPKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Tests
+    .testTarget(
+      name: "GitStoreTests",
+      dependencies: ["GitStore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "CoPKitTests",
+      dependencies: ["CoPKit", "GitStore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "copTests",
+      dependencies: ["CoPKit", "GitStore"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads `areas.csv`.
+enum AreasReader {
+  static let path = "areas.csv"
+
+  /// The areas with the location of each line.
+  static func read(_ data: Data, into diagnostics: inout [Diagnostic]) -> [(Area, SourceLocation)] {
+    guard
+      let table = CSVTable(
+        file: path, data: data, required: ["code", "name", "level"], optional: ["parent", "groups"],
+        diagnostics: &diagnostics)
+    else { return [] }
+    var areas: [(Area, SourceLocation)] = []
+    for record in table.records where table.checkWidth(record, diagnostics: &diagnostics) {
+      let codeField = table.field("code", in: record)!
+      let code = String(codeField.text)
+      let location = table.location(codeField, in: record)
+      var valid = true
+      if !IdentifierPattern.areaCode.matches(code) {
+        diagnostics.append(.error(location, "area code '\(code)' is not valid; expected \(IdentifierPattern.areaCode)"))
+        valid = false
+      }
+      let nameField = table.field("name", in: record)!
+      if nameField.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        diagnostics.append(.error(table.location(nameField, in: record), "area '\(code)' has no name"))
+      }
+      let levelField = table.field("level", in: record)!
+      let level = AreaLevel(rawValue: String(levelField.text))
+      if level == nil {
+        let options = AreaLevel.allCases.map(\.rawValue)
+        diagnostics.append(
+          .error(
+            table.location(levelField, in: record),
+            "level '\(levelField.text)' is not one of \(options.joined(separator: ", "))"
+              + DidYouMean.hint(for: String(levelField.text), among: options)))
+        valid = false
+      }
+      var parent: String?
+      if let parentField = table.field("parent", in: record), !parentField.text.isEmpty {
+        parent = String(parentField.text)
+      }
+      var groups: [String] = []
+      if let groupsField = table.field("groups", in: record), !groupsField.text.isEmpty {
+        for name in groupsField.text.split(separator: ";", omittingEmptySubsequences: false) {
+          let group = name.trimmingCharacters(in: .whitespaces)
+          if !IdentifierPattern.areaCode.matches(group) {
+            diagnostics.append(
+              .error(
+                table.location(groupsField, in: record),
+                "group name '\(group)' is not valid; expected \(IdentifierPattern.areaCode), separated by ';'"))
+          } else if !groups.contains(group) {
+            groups.append(group)
+          }
+        }
+      }
+      guard valid, let level else { continue }
+      areas.append(
+        (Area(code: code, name: String(nameField.text), level: level, parent: parent, groups: groups), location))
+    }
+    return areas
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The result of reading a casebook: the model, and every problem found on the way.
+public struct LoadResult: Sendable {
+  /// The casebook, as far as it could be read; entries with errors are left out.
+  public var casebook: Casebook
+  /// Every error and warning, sorted by file, line and column.
+  public var diagnostics: [Diagnostic]
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  /// The errors only.
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  /// The warnings only.
+  public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// A failure to read a casebook at all (as opposed to problems in its files, which are diagnostics).
+public struct CasebookReadError: Error, CustomStringConvertible, Sendable {
+  /// What went wrong.
+  public var description: String
+
+  /// Creates an error.
+  public init(_ description: String) { self.description = description }
+}
+
+/// Reads and checks a whole casebook from any ``CasebookSource``.
+///
+/// Every file is read and every problem recorded; the loader never stops at the first error, so a
+/// contributor can fix everything in one pass.
+public enum CasebookLoader {
+  /// Reads the casebook in `source`. Throws only when the source itself fails (an unreadable folder,
+  /// a broken repository); problems in the files are returned as diagnostics.
+  public static func load(from source: any CasebookSource) throws -> LoadResult {
+    var diagnostics: [Diagnostic] = []
+    let entries = try source.entries()
+    var dataFiles: [(path: String, indicator: String)] = []
+    var caseFiles: [(path: String, id: String)] = []
+    for entry in entries {
+      if entry.kind == .symlink {
+        diagnostics.append(
+          .error(
+            SourceLocation(file: entry.path),
+            "symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"))
+        continue
+      }
+      if entry.path.hasPrefix(DataReader.folder) && entry.path.hasSuffix(".csv") {
+        let name = String(entry.path.dropFirst(DataReader.folder.count).dropLast(4))
+        if name.contains("/") || !IdentifierPattern.indicatorID.matches(name) {
+          diagnostics.append(
+            .error(
+              SourceLocation(file: entry.path),
+              "data file name '\(name).csv' is not an indicator id; expected \(IdentifierPattern.indicatorID)"))
+        } else {
+          dataFiles.append((entry.path, name))
+        }
+      } else if entry.path.hasPrefix(CaseReader.folder) {
+        let name = String(entry.path.dropFirst(CaseReader.folder.count))
+        guard name.hasSuffix(".md") else {
+          if !name.hasPrefix(".") && !name.contains("/") {
+            diagnostics.append(
+              .warning(SourceLocation(file: entry.path), "cases/ holds only '<id>.md' files; this file is ignored"))
+          }
+          continue
+        }
+        let id = String(name.dropLast(3))
+        if id.contains("/") || !IdentifierPattern.caseID.matches(id) {
+          diagnostics.append(
+            .error(
+              SourceLocation(file: entry.path),
+              "case file name '\(name)' is not a valid id; expected \(IdentifierPattern.caseID) followed by '.md'"))
+        } else {
+          caseFiles.append((entry.path, id))
+        }
+      }
+    }
+
+    // casebook.yaml
+    var settings = CasebookSettings(title: "")
+    if let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics) {
+      settings = SettingsReader.read(text, into: &diagnostics) ?? settings
+    }
+
+    // areas.csv
+    var areaEntries: [(Area, SourceLocation)] = []
+    if let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics) {
+      areaEntries = AreasReader.read(data, into: &diagnostics)
+    }
+
+    // indicators/catalogue.yaml
+    var catalogueEntries: [(Indicator, SourceLocation)] = []
+    if let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics) {
+      catalogueEntries = CatalogueReader.read(text, into: &diagnostics)
+    }
+
+    let validator = CasebookValidator(areas: areaEntries, indicators: catalogueEntries, settings: settings)
+    diagnostics += validator.structuralDiagnostics()
+
+    // indicators/data/*.csv
+    var data: [String: IndicatorData] = [:]
+    let knownAreas = Set(validator.areas.map(\.code))
+    for file in dataFiles {
+      guard validator.indicator(file.indicator) != nil else {
+        diagnostics.append(
+          .error(
+            SourceLocation(file: file.path),
+            "no indicator '\(file.indicator)' in indicators/catalogue.yaml; add it there first"
+              + DidYouMean.hint(for: file.indicator, among: validator.indicators.map(\.id))))
+        continue
+      }
+      guard let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) else { continue }
+      data[file.indicator] = DataReader.read(
+        bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas, diagnostics: &diagnostics)
+      diagnostics += validator.checkStrata(of: data[file.indicator]!, path: file.path)
+    }
+
+    // cases/*.md
+    var cases: [Case] = []
+    for file in caseFiles {
+      guard let text = try readText(file.path, from: source, required: false, into: &diagnostics),
+        let parsed = CaseReader.read(text, path: file.path, id: file.id, into: &diagnostics)
+      else { continue }
+      diagnostics += validator.checkReferences(of: parsed)
+      cases.append(parsed.value)
+    }
+
+    let casebook = Casebook(
+      settings: settings, areas: validator.areas, indicators: validator.indicators, data: data, cases: cases,
+      revision: source.revision)
+    diagnostics.sort { ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1) }
+    return LoadResult(casebook: casebook, diagnostics: diagnostics)
+  }
+
+  /// The bytes of a file; a missing required file is an error.
+  static func readData(
+    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic]
+  ) throws -> Data? {
+    guard let data = try source.read(path) else {
+      if required {
+        diagnostics.append(.error(SourceLocation(file: path), "missing required file \(path); `cop init` writes one"))
+      }
+      return nil
+    }
+    return data
+  }
+
+  /// The text of a file, decoded strictly as UTF-8 with a byte-order mark dropped and CRLF turned into LF.
+  static func readText(
+    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic]
+  ) throws -> String? {
+    guard var data = try readData(path, from: source, required: required, into: &diagnostics) else { return nil }
+    if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
+    if let offset = UTF8Validation.firstInvalidOffset(in: data) {
+      let position = UTF8Validation.lineAndColumn(of: offset, in: data)
+      diagnostics.append(
+        .error(
+          SourceLocation(file: path, line: position.line, column: position.column),
+          "the file is not valid UTF-8 (byte \(offset + 1)); save it as UTF-8"))
+      return nil
+    }
+    if data.contains(0) {
+      diagnostics.append(.error(SourceLocation(file: path), "the file contains a NUL byte; it is not a text file"))
+      return nil
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+  }
+}

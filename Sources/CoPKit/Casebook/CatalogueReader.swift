@@ -1,0 +1,59 @@
+import Yams
+
+/// Reads `indicators/catalogue.yaml`.
+enum CatalogueReader {
+  static let path = "indicators/catalogue.yaml"
+  static let knownFields = [
+    "id", "label", "unit", "polarity", "theme", "source", "tolerance", "min_n", "aggregation", "decimals",
+    "standardise",
+  ]
+
+  /// The catalogue's entries, with the line each starts on.
+  static func read(_ text: String, into diagnostics: inout [Diagnostic]) -> [(Indicator, SourceLocation)] {
+    let yaml = YAMLContext(file: path)
+    defer { diagnostics += yaml.diagnostics }
+    guard let root = yaml.parse(text) else { return [] }
+    var entries: [(Indicator, SourceLocation)] = []
+    for node in yaml.list(root, what: "the catalogue") {
+      if let indicator = readIndicator(node, yaml: yaml) { entries.append((indicator, yaml.location(node))) }
+    }
+    return entries
+  }
+
+  private static func readIndicator(_ node: Node, yaml: YAMLContext) -> Indicator? {
+    guard
+      let fields = yaml.fields(
+        node, what: "an indicator", known: knownFields, required: ["id", "label", "unit", "polarity"])
+    else { return nil }
+    let id = yaml.identifier(fields["id"], what: "indicator id", pattern: .indicatorID)
+    let label = yaml.localizedText(fields["label"], what: "label")
+    let unit = yaml.choice(fields["unit"], what: "unit", as: IndicatorUnit.self)
+    let polarity = yaml.choice(fields["polarity"], what: "polarity", as: Polarity.self)
+    let tolerance = yaml.number(fields["tolerance"], what: "tolerance") ?? 0
+    if tolerance < 0, let node = fields["tolerance"] { yaml.error(node, "tolerance may not be negative") }
+    let minN = yaml.number(fields["min_n"], what: "min_n") ?? 0
+    if minN < 0, let node = fields["min_n"] { yaml.error(node, "min_n may not be negative") }
+    let decimals = yaml.integer(fields["decimals"], what: "decimals") ?? 1
+    if !(0...10).contains(decimals), let node = fields["decimals"] { yaml.error(node, "decimals must be 0 to 10") }
+    var standardise: Standardisation?
+    if let node = fields["standardise"], !yaml.isNull(node),
+      let rule = yaml.fields(node, what: "standardise", known: ["by", "standard"], required: ["standard"])
+    {
+      let by = yaml.string(rule["by"], what: "standardise by") ?? "stratum"
+      if by != "stratum", let byNode = rule["by"] {
+        yaml.error(byNode, "standardise by '\(by)' is not supported; format 1 knows only 'stratum'")
+      }
+      if let standard = yaml.identifier(rule["standard"], what: "standard", pattern: .areaCode) {
+        standardise = Standardisation(by: by, standard: standard)
+      }
+    }
+    guard let id, let label, let unit, let polarity else { return nil }
+    return Indicator(
+      id: id, label: label, unit: unit, polarity: polarity,
+      theme: yaml.string(fields["theme"], what: "theme"),
+      source: yaml.string(fields["source"], what: "source"),
+      tolerance: tolerance, minN: minN,
+      aggregation: yaml.choice(fields["aggregation"], what: "aggregation", as: Aggregation.self) ?? .weightedMean,
+      decimals: decimals, standardise: standardise)
+  }
+}

@@ -1,0 +1,39 @@
+/// One value of an indicator for an area at a period (and, for standardised indicators, a stratum).
+public struct Observation: Hashable, Sendable, Codable {
+  /// The area code.
+  public var area: String
+  /// The period as written in the data file (`2012`, `2012-03`, `2013/14`); periods order as text.
+  public var period: String
+  /// The value, or nil where it is not available (written empty or `.`).
+  public var value: Double?
+  /// The count behind the value (pupils, births, ...): the weight in aggregation and the basis of suppression.
+  public var n: Double?
+  /// The stratum (an age and sex class, say) for standardised indicators.
+  public var stratum: String?
+
+  /// Creates an observation.
+  public init(area: String, period: String, value: Double?, n: Double? = nil, stratum: String? = nil) {
+    self.area = area
+    self.period = period
+    self.value = value
+    self.n = n
+    self.stratum = stratum
+  }
+}
+
+/// All observations of one indicator, as read from `indicators/data/<id>.csv`.
+public struct IndicatorData: Sendable {
+  /// The indicator's id.
+  public var indicator: String
+  /// The observations, in file order.
+  public var observations: [Observation]
+
+  /// Creates a data set.
+  public init(indicator: String, observations: [Observation]) {
+    self.indicator = indicator
+    self.observations = observations
+  }
+
+  /// The distinct periods, in order.
+  public var periods: [String] { Array(Set(observations.map(\.period))).sorted() }
+}

@@ -1,0 +1,36 @@
+/// The indicator catalogue as a table, for `cop indicators list`.
+public enum IndicatorTables {
+  /// One row per indicator with its comparison settings and the extent of its data.
+  public static func catalogue(
+    _ indicators: [Indicator], data: [String: IndicatorData], providers: [String: String] = [:], language: String?
+  ) -> ReportTable {
+    var table = ReportTable(columns: [
+      .init("id", "Id"), .init("label", "Label"), .init("unit", "Unit"), .init("polarity", "Polarity"),
+      .init("tolerance", "Tolerance", alignment: .right), .init("min_n", "Min n", alignment: .right),
+      .init("aggregation", "Aggregation"), .init("observations", "Values", alignment: .right),
+      .init("periods", "Periods"), .init("provider", "From"),
+    ])
+    for indicator in indicators {
+      let observations = data[indicator.id]?.observations ?? []
+      let periods = Set(observations.map(\.period)).sorted()
+      let span = periods.isEmpty ? "" : periods.count == 1 ? periods[0] : "\(periods.first!)–\(periods.last!)"
+      let counted = observations.filter { $0.value != nil }.count
+      table.rows.append([
+        .text(indicator.id), .text(indicator.label.resolved(for: language)), .text(indicator.unit.rawValue),
+        .text(indicator.polarity.rawValue), .number(indicator.tolerance, decimals: decimals(indicator.tolerance)),
+        .number(indicator.minN, decimals: 0), .text(indicator.aggregation.rawValue),
+        .integer(counted), .text(span.isEmpty ? nil : span), .text(providers[indicator.id] ?? "casebook"),
+      ])
+    }
+    let withoutData = indicators.filter { data[$0.id]?.observations.isEmpty ?? true }.count
+    table.footer = [
+      "\(indicators.count) indicators, \(indicators.count - withoutData) with data"
+        + (withoutData > 0 ? "; \(withoutData) without values in this casebook" : "")
+    ]
+    return table
+  }
+
+  private static func decimals(_ value: Double) -> Int {
+    value == value.rounded() ? 0 : value * 10 == (value * 10).rounded() ? 1 : 2
+  }
+}

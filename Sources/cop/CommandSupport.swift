@@ -1,0 +1,106 @@
+import ArgumentParser
+import CoPKit
+import Foundation
+
+/// The exit codes of the CLI contract.
+enum Exit {
+  /// Bad usage: unknown option values, unknown areas or indicators named on the command line.
+  static let usage = ExitCode(64)
+  /// Invalid data in the casebook.
+  static let invalidData = ExitCode(65)
+  /// Any other failure.
+  static let failure = ExitCode(1)
+}
+
+/// A usage error found after parsing (an unknown area named with --area, say): printed, exit 64.
+struct UsageError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// A loaded casebook with what a command needs to print about it.
+struct LoadedCasebook {
+  var casebook: Casebook
+  var warnings: [Diagnostic]
+  /// Prepended to casebook-relative paths in messages, so they point at the file from the current folder.
+  var pathPrefix: String
+  var language: String?
+
+  /// The label of an indicator in the chosen language.
+  func label(_ text: LocalizedText) -> String { text.resolved(for: language) }
+}
+
+extension GlobalOptions {
+  /// The casebook folder these options name.
+  var casebookFolder: URL {
+    CasebookLocation.folder(
+      option: casebook, environment: ProcessInfo.processInfo.environment,
+      currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  }
+
+  /// How to show the casebook folder in messages: relative to the current folder where possible.
+  var pathPrefix: String {
+    let folder = casebookFolder.path
+    let current = FileManager.default.currentDirectoryPath
+    if folder == current { return "" }
+    if folder.hasPrefix(current + "/") { return String(folder.dropFirst(current.count + 1)) + "/" }
+    return folder + "/"
+  }
+
+  /// Reads the casebook and its diagnostics without judging them.
+  func loadResult() throws -> LoadResult {
+    let source = try CasebookLocation.source(folder: casebookFolder, revision: at)
+    return try CasebookLoader.load(from: source)
+  }
+
+  /// Reads the casebook; on errors prints them all and exits 65. Warnings are kept for the command.
+  func load() throws -> LoadedCasebook {
+    let result = try reportingFailures { try loadResult() }
+    if result.hasErrors {
+      for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
+      Terminal.error(
+        "error: the casebook has \(result.errors.count) problem\(result.errors.count == 1 ? "" : "s"); fix them and run `cop validate`")
+      throw Exit.invalidData
+    }
+    return LoadedCasebook(
+      casebook: result.casebook, warnings: result.warnings, pathPrefix: pathPrefix,
+      language: lang ?? result.casebook.settings.language)
+  }
+}
+
+/// Runs `body`, turning failures into a one-line message and the contract's exit code.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let exit as ExitCode {
+    throw exit
+  } catch let error as BenchmarkError {
+    Terminal.error("error: \(error.description)")
+    throw Exit.usage
+  } catch let error as UsageError {
+    Terminal.error("error: \(error.description)")
+    throw Exit.usage
+  } catch {
+    Terminal.error("error: \(error)")
+    throw Exit.failure
+  }
+}
+
+/// Prints a table in the chosen format; JSON wraps the rows with the revision and warnings.
+func printTable(
+  _ table: ReportTable, format: OutputFormat, rowsKey: String, loaded: LoadedCasebook,
+  extra: [(String, JSONValue)] = []
+) {
+  let renderer = TableRenderer(colour: Terminal.colour)
+  switch format {
+  case .table: Terminal.write(renderer.terminal(table))
+  case .csv: Terminal.write(renderer.csv(table))
+  case .markdown: Terminal.write(renderer.markdown(table))
+  case .json:
+    let object: JSONValue = .object(
+      [("revision", .optional(loaded.casebook.revision)), (rowsKey, table.jsonRows)] + extra + [
+        ("warnings", .strings(loaded.warnings.map { $0.formatted(pathPrefix: loaded.pathPrefix) }))
+      ])
+    Terminal.write(object.serialized() + "\n")
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CoPKit
+
+/// The `cop` command: a casebook of what works in neighbourhoods, and benchmark comparisons.
+@main
+struct Cop: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cop",
+    abstract: "Keep a casebook of what works in neighbourhoods, and compare areas against their references.",
+    discussion: """
+      The casebook is a folder in a git repository: practice examples in cases/, areas in areas.csv, the \
+      indicator catalogue and data in indicators/. Every command reads it from the working tree, or from \
+      any commit with --at.
+
+      Exit codes: 0 success, 64 usage error, 65 invalid data, 1 any other failure.
+      """,
+    version: CopVersion.current,
+    subcommands: [
+      InitCommand.self,
+      ValidateCommand.self,
+      CaseCommand.self,
+      IndicatorsCommand.self,
+      CompareCommand.self,
+      PeersCommand.self,
+      BenchmarkCommand.self,
+    ]
+  )
+}
+
+/// The version of `cop`.
+enum CopVersion {
+  static let current = "0.1.0"
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CoPKit
+
+/// `cop peers CODE`: the areas most like CODE, for a fair peer group.
+struct PeersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "peers",
+    abstract: "Find the k areas of the same level most like an area on chosen indicators.",
+    discussion: """
+      Each indicator is turned into z-scores with the mean and population standard deviation over the \
+      areas of that level that have a value at the period; the distance is Euclidean over the z-scores, \
+      and each indicator's share of the squared distance is shown. Areas missing a chosen indicator are \
+      left out and counted. --save-group prints the areas.csv change that saves the peers as a group.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var output: FormatOption
+
+  @Argument(help: "The area to find peers for.")
+  var code: String
+
+  @Option(name: .customLong("indicator"), help: ArgumentHelp("An indicator to match on (repeatable; at least one).", valueName: "id"))
+  var indicators: [String] = []
+
+  @Option(help: ArgumentHelp("The period (default: the latest at which the area has every indicator).", valueName: "period"))
+  var period: String?
+
+  @Option(name: .customLong("k"), help: "How many peers.")
+  var k: Int = 5
+
+  @Option(help: ArgumentHelp("Print the areas.csv change that saves the area and its peers as this group.", valueName: "name"))
+  var saveGroup: String?
+
+  func validate() throws {
+    guard k >= 1 else { throw ValidationError("--k must be at least 1") }
+    guard !indicators.isEmpty else { throw ValidationError("name at least one --indicator to match on") }
+  }
+
+  func run() throws {
+    let loaded = try global.load()
+    let result = try reportingFailures {
+      try BenchmarkEngine(casebook: loaded.casebook).peers(of: code, indicators: indicators, period: period, k: k)
+    }
+    let table = PeerTables.table(result, casebook: loaded.casebook)
+    switch output.resolved {
+    case .json: Terminal.write(PeerTables.json(result, revision: loaded.casebook.revision).serialized() + "\n")
+    case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
+    case .csv: Terminal.write(TableRenderer().csv(table))
+    case .markdown: Terminal.write(TableRenderer().markdown(table))
+    }
+    if let saveGroup {
+      Terminal.error("To save this peer group, change the groups column of areas.csv:")
+      for line in PeerTables.groupChange(result, group: saveGroup, casebook: loaded.casebook) {
+        Terminal.error("  \(line)")
+      }
+    }
+  }
+}
