@@ -5,7 +5,8 @@ import CoPKit
 struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchmark",
-    abstract: "The benchmark report for a group: its total against the reference, and per-area verdict counts.",
+    abstract:
+      "The benchmark report for a group: its total against the reference, and per-area verdict counts.",
     discussion: """
       For every indicator: the group's total against the reference total, and how many member areas \
       closed or widened their distance to their own reference, in the report's own form: "distance shrank \
@@ -19,16 +20,23 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
 
-  @Option(help: ArgumentHelp("What the total is compared with: parent, ancestor:LEVEL, a group or an area.", valueName: "reference"))
+  @Option(
+    help: ArgumentHelp(
+      "What the total is compared with: parent, ancestor:LEVEL, a group or an area.", valueName: "reference"))
   var reference: String = "parent"
 
-  @Option(help: ArgumentHelp("What each member is compared with (default: its parent, the city).", valueName: "reference"))
+  @Option(
+    help: ArgumentHelp(
+      "What each member is compared with (default: its parent, the city).", valueName: "reference"))
   var areaReference: String = "parent"
 
-  @Option(help: ArgumentHelp("A stored total area to use as the group's total (e.g. NL-AW40).", valueName: "code"))
+  @Option(
+    help: ArgumentHelp("A stored total area to use as the group's total (e.g. NL-AW40).", valueName: "code"))
   var total: String?
 
-  @Option(name: .customLong("indicator"), help: ArgumentHelp("An indicator (repeatable; default: all stored).", valueName: "id"))
+  @Option(
+    name: .customLong("indicator"),
+    help: ArgumentHelp("An indicator (repeatable; default: all stored).", valueName: "id"))
   var indicators: [String] = []
 
   @Flag(help: "Also report the plugins' metrics.")
@@ -58,11 +66,15 @@ struct BenchmarkCommand: ParsableCommand {
     }
     switch format {
     case .text:
-      Terminal.write(BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: false))
+      Terminal.write(
+        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: false))
     case .markdown:
-      Terminal.write(BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: true))
+      Terminal.write(
+        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: true))
     case .table:
-      Terminal.write(TableRenderer(colour: Terminal.colour).terminal(BenchmarkTables.table(report, language: loaded.language)))
+      Terminal.write(
+        TableRenderer(colour: Terminal.colour).terminal(
+          BenchmarkTables.table(report, language: loaded.language)))
     case .csv:
       Terminal.write(TableRenderer().csv(BenchmarkTables.table(report, language: loaded.language)))
     case .json:

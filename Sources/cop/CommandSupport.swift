@@ -59,7 +59,8 @@ extension GlobalOptions {
     if result.hasErrors {
       for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
       Terminal.error(
-        "error: the casebook has \(result.errors.count) problem\(result.errors.count == 1 ? "" : "s"); fix them and run `cop validate`")
+        "error: the casebook has \(result.errors.count) problem\(result.errors.count == 1 ? "" : "s"); fix them and run `cop validate`"
+      )
       throw Exit.invalidData
     }
     return LoadedCasebook(

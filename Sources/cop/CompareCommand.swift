@@ -21,13 +21,19 @@ struct CompareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
 
-  @Option(help: ArgumentHelp("Compare every member of this group (or its total, with --aggregate).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Compare every member of this group (or its total, with --aggregate).", valueName: "name"))
   var group: String?
 
-  @Option(help: ArgumentHelp("Compare every area of this level (gemeente, wijk, buurt, ...).", valueName: "level"))
+  @Option(
+    help: ArgumentHelp("Compare every area of this level (gemeente, wijk, buurt, ...).", valueName: "level"))
   var level: String?
 
-  @Option(name: .customLong("indicator"), help: ArgumentHelp("An indicator or metric id (repeatable; default: every stored indicator).", valueName: "id"))
+  @Option(
+    name: .customLong("indicator"),
+    help: ArgumentHelp(
+      "An indicator or metric id (repeatable; default: every stored indicator).", valueName: "id"))
   var indicators: [String] = []
 
   @Flag(help: "Also compare the plugins' metrics.")
@@ -39,7 +45,9 @@ struct CompareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The last period.", valueName: "period"))
   var to: String?
 
-  @Option(help: ArgumentHelp("parent (default), ancestor:LEVEL, a group name, or an area code.", valueName: "reference"))
+  @Option(
+    help: ArgumentHelp(
+      "parent (default), ancestor:LEVEL, a group name, or an area code.", valueName: "reference"))
   var reference: String = "parent"
 
   @Flag(help: "Compare the group's total with the reference's total (e.g. the 40 wijken against the G18).")
@@ -52,7 +60,8 @@ struct CompareCommand: ParsableCommand {
     }
     if let level, AreaLevel(rawValue: level) == nil {
       throw ValidationError(
-        "unknown level '\(level)'; expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        "unknown level '\(level)'; expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
   }
 
@@ -62,7 +71,9 @@ struct CompareCommand: ParsableCommand {
     let result = try reportingFailures {
       let engine = BenchmarkEngine(casebook: loaded.casebook)
       let subject: ComparisonSubject =
-        if let area { .area(area) } else if let group { .group(group) } else { .level(AreaLevel(rawValue: level!)!) }
+        if let area { .area(area) } else if let group { .group(group) } else {
+          .level(AreaLevel(rawValue: level!)!)
+        }
       let request = ComparisonRequest(
         subject: subject, indicators: indicators, withMetrics: withMetrics, from: from, to: to,
         reference: try ReferenceSpec.parse(reference, in: loaded.casebook), aggregate: aggregate,
@@ -83,7 +94,8 @@ struct CompareCommand: ParsableCommand {
     case .markdown:
       let renderer = TableRenderer()
       var table = ComparisonTables.rows(result, casebook: loaded.casebook, forTerminal: false, language: nil)
-      table.footer = ComparisonTables.summaryLines(result, casebook: loaded.casebook, language: loaded.language)
+      table.footer = ComparisonTables.summaryLines(
+        result, casebook: loaded.casebook, language: loaded.language)
       Terminal.write(renderer.markdown(table) + "\n" + renderer.markdown(ComparisonTables.summary(result)))
     }
   }

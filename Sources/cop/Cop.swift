@@ -27,6 +27,13 @@ struct Cop: ParsableCommand {
   )
 }
 
+extension Cop {
+  /// Runs `cop`, accepting global options before the subcommand (`cop --at HEAD~1 case list`).
+  static func main() {
+    main(GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()), root: Cop.self))
+  }
+}
+
 /// The version of `cop`.
 enum CopVersion {
   static let current = "0.1.0"

@@ -18,7 +18,9 @@ struct GlobalOptions: ParsableArguments {
       valueName: "rev"))
   var at: String?
 
-  @Option(name: .long, help: ArgumentHelp("The language of labels (nl, en); default: the casebook's.", valueName: "code"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The language of labels (nl, en); default: the casebook's.", valueName: "code"))
   var lang: String?
 }
 
@@ -26,7 +28,8 @@ struct GlobalOptions: ParsableArguments {
 struct FormatOption: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp("table, csv, json or markdown (default: table on a terminal, else csv).", valueName: "format"))
+    help: ArgumentHelp(
+      "table, csv, json or markdown (default: table on a terminal, else csv).", valueName: "format"))
   var format: OutputFormat?
 
   /// The chosen format, defaulting to a table on a terminal and CSV otherwise.

@@ -20,15 +20,18 @@ struct InitCommand: ParsableCommand {
   var title: String = "Casebook"
 
   func run() throws {
-    let folder = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-      .standardizedFileURL
+    let folder = URL(
+      fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    )
+    .standardizedFileURL
     let result = try reportingFailures {
       try CasebookWriter.initialise(
         at: folder, title: title, environment: ProcessInfo.processInfo.environment)
     }
     Terminal.write(
       "Created the casebook \(path) "
-        + (result.createdRepository ? "in a new git repository" : "in the repository at \(result.repository.path)")
+        + (result.createdRepository
+          ? "in a new git repository" : "in the repository at \(result.repository.path)")
         + ", commit \(result.commit.prefix(12)).\nNext: add areas to areas.csv, indicators to indicators/catalogue.yaml, and run `cop validate --casebook \(path)`.\n"
     )
   }

@@ -19,16 +19,22 @@ struct PeersCommand: ParsableCommand {
   @Argument(help: "The area to find peers for.")
   var code: String
 
-  @Option(name: .customLong("indicator"), help: ArgumentHelp("An indicator to match on (repeatable; at least one).", valueName: "id"))
+  @Option(
+    name: .customLong("indicator"),
+    help: ArgumentHelp("An indicator to match on (repeatable; at least one).", valueName: "id"))
   var indicators: [String] = []
 
-  @Option(help: ArgumentHelp("The period (default: the latest at which the area has every indicator).", valueName: "period"))
+  @Option(
+    help: ArgumentHelp(
+      "The period (default: the latest at which the area has every indicator).", valueName: "period"))
   var period: String?
 
   @Option(name: .customLong("k"), help: "How many peers.")
   var k: Int = 5
 
-  @Option(help: ArgumentHelp("Print the areas.csv change that saves the area and its peers as this group.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Print the areas.csv change that saves the area and its peers as this group.", valueName: "name"))
   var saveGroup: String?
 
   func validate() throws {
@@ -39,11 +45,13 @@ struct PeersCommand: ParsableCommand {
   func run() throws {
     let loaded = try global.load()
     let result = try reportingFailures {
-      try BenchmarkEngine(casebook: loaded.casebook).peers(of: code, indicators: indicators, period: period, k: k)
+      try BenchmarkEngine(casebook: loaded.casebook).peers(
+        of: code, indicators: indicators, period: period, k: k)
     }
     let table = PeerTables.table(result, casebook: loaded.casebook)
     switch output.resolved {
-    case .json: Terminal.write(PeerTables.json(result, revision: loaded.casebook.revision).serialized() + "\n")
+    case .json:
+      Terminal.write(PeerTables.json(result, revision: loaded.casebook.revision).serialized() + "\n")
     case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
     case .csv: Terminal.write(TableRenderer().csv(table))
     case .markdown: Terminal.write(TableRenderer().markdown(table))

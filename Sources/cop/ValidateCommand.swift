@@ -37,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
           "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
         )
       } else {
-        let warnings = result.warnings.isEmpty ? "" : " (\(result.warnings.count) warnings)"
+        let count = result.warnings.count
+        let warnings = count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s"))"
         Terminal.write("The casebook is valid\(warnings): \(summary).\n")
       }
     case .json:
@@ -51,7 +52,10 @@ struct ValidateCommand: ParsableCommand {
                 ("severity", .string(diagnostic.severity.rawValue)),
                 ("file", .string(prefix + diagnostic.location.file)),
                 ("line", diagnostic.location.line > 0 ? .number(Double(diagnostic.location.line)) : .null),
-                ("column", diagnostic.location.column > 0 ? .number(Double(diagnostic.location.column)) : .null),
+                (
+                  "column",
+                  diagnostic.location.column > 0 ? .number(Double(diagnostic.location.column)) : .null
+                ),
                 ("message", .string(diagnostic.message)),
               ])
             })

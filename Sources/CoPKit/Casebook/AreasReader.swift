@@ -18,7 +18,8 @@ enum AreasReader {
       let location = table.location(codeField, in: record)
       var valid = true
       if !IdentifierPattern.areaCode.matches(code) {
-        diagnostics.append(.error(location, "area code '\(code)' is not valid; expected \(IdentifierPattern.areaCode)"))
+        diagnostics.append(
+          .error(location, "area code '\(code)' is not valid; expected \(IdentifierPattern.areaCode)"))
         valid = false
       }
       let nameField = table.field("name", in: record)!
@@ -48,7 +49,8 @@ enum AreasReader {
             diagnostics.append(
               .error(
                 table.location(groupsField, in: record),
-                "group name '\(group)' is not valid; expected \(IdentifierPattern.areaCode), separated by ';'"))
+                "group name '\(group)' is not valid; expected \(IdentifierPattern.areaCode), separated by ';'"
+              ))
           } else if !groups.contains(group) {
             groups.append(group)
           }
@@ -56,7 +58,10 @@ enum AreasReader {
       }
       guard valid, let level else { continue }
       areas.append(
-        (Area(code: code, name: String(nameField.text), level: level, parent: parent, groups: groups), location))
+        (
+          Area(code: code, name: String(nameField.text), level: level, parent: parent, groups: groups),
+          location
+        ))
     }
     return areas
   }

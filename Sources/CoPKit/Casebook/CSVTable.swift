@@ -19,7 +19,8 @@ struct CSVTable {
       reader = try CSVReader(data: data)
       records = try reader.records()
     } catch {
-      diagnostics.append(.error(SourceLocation(file: file, line: error.line, column: error.column), error.message))
+      diagnostics.append(
+        .error(SourceLocation(file: file, line: error.line, column: error.column), error.message))
       return nil
     }
     usesCRLF = reader.usesCRLF
@@ -43,7 +44,7 @@ struct CSVTable {
         diagnostics.append(
           .warning(
             location,
-            "unknown column '\(name)'\(DidYouMean.hint(for: name, among: known)); it is ignored"))
+            "unknown column '\(name)' is ignored\(DidYouMean.hint(for: name, among: known))"))
       }
     }
     let missing = required.filter { columns[$0] == nil }

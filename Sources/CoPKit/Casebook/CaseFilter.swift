@@ -51,15 +51,20 @@ public struct CaseFilter: Sendable {
     }
   }
 
-  private func resolveEvidence(_ text: String, in casebook: Casebook) throws -> (scale: EvidenceScale, rank: Int) {
+  private func resolveEvidence(_ text: String, in casebook: Casebook) throws -> (
+    scale: EvidenceScale, rank: Int
+  ) {
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
     let scales =
-      parts.count == 2 ? casebook.settings.evidenceScales.filter { $0.id == parts[0] } : casebook.settings.evidenceScales
+      parts.count == 2
+      ? casebook.settings.evidenceScales.filter { $0.id == parts[0] } : casebook.settings.evidenceScales
     let level = parts.last ?? text
     for scale in scales {
       if let rank = scale.rank(of: level) { return (scale, rank) }
     }
-    let known = casebook.settings.evidenceScales.flatMap { scale in scale.levels.map { "\(scale.id):\($0.id)" } }
+    let known = casebook.settings.evidenceScales.flatMap { scale in
+      scale.levels.map { "\(scale.id):\($0.id)" }
+    }
     throw UnknownValue(
       description: "unknown evidence level '\(text)'; expected one of \(known.joined(separator: ", "))")
   }

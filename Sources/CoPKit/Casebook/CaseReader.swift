@@ -5,7 +5,8 @@ import Yams
 enum CaseReader {
   static let folder = "cases/"
   static let knownFields = [
-    "id", "title", "areas", "themes", "period", "partners", "summary", "outcomes", "mkba", "evidence", "sources",
+    "id", "title", "areas", "themes", "period", "partners", "summary", "outcomes", "mkba", "evidence",
+    "sources",
     "contributors",
   ]
   static let outcomeFields = [
@@ -18,7 +19,9 @@ enum CaseReader {
   static let sourceFields = ["title", "url", "date", "section"]
 
   /// The case in `text`, with the location of each field that refers to something else in the casebook.
-  static func read(_ text: String, path: String, id: String, into diagnostics: inout [Diagnostic]) -> ParsedCase? {
+  static func read(_ text: String, path: String, id: String, into diagnostics: inout [Diagnostic])
+    -> ParsedCase?
+  {
     let frontMatter: FrontMatter
     switch FrontMatter.split(text) {
     case .success(let split):
@@ -27,7 +30,8 @@ enum CaseReader {
       diagnostics.append(
         .error(
           SourceLocation(file: path, line: 1, column: 1),
-          "a case starts with front matter: a line '---', the fields (at least 'title: ...'), and another '---'"))
+          "a case starts with front matter: a line '---', the fields (at least 'title: ...'), and another '---'"
+        ))
       return nil
     case .failure(.missingClosing):
       diagnostics.append(
@@ -40,11 +44,13 @@ enum CaseReader {
     defer { diagnostics += yaml.diagnostics }
     guard let root = yaml.parse(frontMatter.yaml) else {
       if yaml.diagnostics.isEmpty {
-        yaml.error(at: SourceLocation(file: path, line: 2, column: 1), "the front matter is empty; it needs 'title'")
+        yaml.error(
+          at: SourceLocation(file: path, line: 2, column: 1), "the front matter is empty; it needs 'title'")
       }
       return nil
     }
-    guard let fields = yaml.fields(root, what: "the front matter", known: knownFields, required: ["title"]) else {
+    guard let fields = yaml.fields(root, what: "the front matter", known: knownFields, required: ["title"])
+    else {
       return nil
     }
     var references = CaseReferences()
@@ -59,7 +65,9 @@ enum CaseReader {
     item.summary = yaml.string(fields["summary"], what: "summary")
     item.contributors = yaml.strings(fields["contributors"], what: "contributors")
     for node in yaml.list(fields["outcomes"], what: "outcomes") {
-      if let outcome = readOutcome(node, yaml: yaml, references: &references) { item.outcomes.append(outcome) }
+      if let outcome = readOutcome(node, yaml: yaml, references: &references) {
+        item.outcomes.append(outcome)
+      }
     }
     if let node = fields["mkba"], !yaml.isNull(node) { item.mkba = readMKBA(node, yaml: yaml) }
     for node in yaml.list(fields["evidence"], what: "evidence") {
@@ -73,7 +81,8 @@ enum CaseReader {
         EvidenceAssessment(
           scale: scale, level: level, assessedBy: yaml.string(entry["assessed_by"], what: "assessed_by"),
           date: yaml.string(entry["date"], what: "date"), note: yaml.string(entry["note"], what: "note")))
-      references.evidence.append((scale, yaml.location(entry["scale"]!), level, yaml.location(entry["level"]!)))
+      references.evidence.append(
+        (scale, yaml.location(entry["scale"]!), level, yaml.location(entry["level"]!)))
     }
     for node in yaml.list(fields["sources"], what: "sources") {
       guard
@@ -108,17 +117,23 @@ enum CaseReader {
     return values
   }
 
-  private static func readOutcome(_ node: Node, yaml: YAMLContext, references: inout CaseReferences) -> Outcome? {
+  private static func readOutcome(_ node: Node, yaml: YAMLContext, references: inout CaseReferences)
+    -> Outcome?
+  {
     guard let fields = yaml.fields(node, what: "an outcome", known: outcomeFields, required: ["label"]),
       let label = yaml.string(fields["label"], what: "outcome label")
     else { return nil }
     let outcome = Outcome(
       label: label, indicator: yaml.string(fields["indicator"], what: "indicator"),
       area: yaml.string(fields["area"], what: "area"),
-      baseline: yaml.number(fields["baseline"], what: "baseline"), value: yaml.number(fields["value"], what: "value"),
+      baseline: yaml.number(fields["baseline"], what: "baseline"),
+      value: yaml.number(fields["value"], what: "value"),
       change: yaml.number(fields["change"], what: "change"), unit: yaml.string(fields["unit"], what: "unit"),
-      period: yaml.periodRange(fields["period"], what: "outcome period"), note: yaml.string(fields["note"], what: "note"))
-    if let indicator = outcome.indicator { references.indicators.append((indicator, yaml.location(fields["indicator"]!))) }
+      period: yaml.periodRange(fields["period"], what: "outcome period"),
+      note: yaml.string(fields["note"], what: "note"))
+    if let indicator = outcome.indicator {
+      references.indicators.append((indicator, yaml.location(fields["indicator"]!)))
+    }
     if let area = outcome.area { references.areas.append((area, yaml.location(fields["area"]!))) }
     return outcome
   }
@@ -126,7 +141,8 @@ enum CaseReader {
   private static func readMKBA(_ node: Node, yaml: YAMLContext) -> CostBenefitAnalysis? {
     guard let fields = yaml.fields(node, what: "mkba", known: mkbaFields) else { return nil }
     return CostBenefitAnalysis(
-      costs: yaml.number(fields["costs"], what: "costs"), benefits: yaml.number(fields["benefits"], what: "benefits"),
+      costs: yaml.number(fields["costs"], what: "costs"),
+      benefits: yaml.number(fields["benefits"], what: "benefits"),
       balance: yaml.number(fields["balance"], what: "balance"),
       benefitPerEuro: yaml.number(fields["benefit_per_euro"], what: "benefit_per_euro"),
       horizon: yaml.number(fields["horizon"], what: "horizon"),
@@ -138,7 +154,8 @@ enum CaseReader {
   /// Whether a link is an absolute http(s) address.
   static func isSafeLink(_ url: String) -> Bool {
     let lowered = url.lowercased()
-    return (lowered.hasPrefix("http://") || lowered.hasPrefix("https://")) && !url.contains(where: \.isWhitespace)
+    return (lowered.hasPrefix("http://") || lowered.hasPrefix("https://"))
+      && !url.contains(where: \.isWhitespace)
   }
 }
 
@@ -153,5 +170,6 @@ struct CaseReferences {
   var areas: [(String, SourceLocation)] = []
   var themes: [(String, SourceLocation)] = []
   var indicators: [(String, SourceLocation)] = []
-  var evidence: [(scale: String, scaleLocation: SourceLocation, level: String, levelLocation: SourceLocation)] = []
+  var evidence:
+    [(scale: String, scaleLocation: SourceLocation, level: String, levelLocation: SourceLocation)] = []
 }

@@ -36,12 +36,25 @@ public enum CasebookLoader {
     let entries = try source.entries()
     var dataFiles: [(path: String, indicator: String)] = []
     var caseFiles: [(path: String, id: String)] = []
+    // Paths that are not regular files; they are reported here and never read.
+    var unreadable: Set<String> = []
     for entry in entries {
       if entry.kind == .symlink {
+        unreadable.insert(entry.path)
         diagnostics.append(
           .error(
             SourceLocation(file: entry.path),
-            "symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"))
+            "symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"
+          ))
+        continue
+      }
+      if entry.kind == .other {
+        unreadable.insert(entry.path)
+        if [SettingsReader.path, AreasReader.path, CatalogueReader.path].contains(entry.path)
+          || entry.path.hasPrefix(DataReader.folder) || entry.path.hasPrefix(CaseReader.folder)
+        {
+          diagnostics.append(.error(SourceLocation(file: entry.path), "not a regular file; replace it with a file"))
+        }
         continue
       }
       if entry.path.hasPrefix(DataReader.folder) && entry.path.hasSuffix(".csv") {
@@ -50,7 +63,8 @@ public enum CasebookLoader {
           diagnostics.append(
             .error(
               SourceLocation(file: entry.path),
-              "data file name '\(name).csv' is not an indicator id; expected \(IdentifierPattern.indicatorID)"))
+              "data file name '\(name).csv' is not an indicator id; expected \(IdentifierPattern.indicatorID)"
+            ))
         } else {
           dataFiles.append((entry.path, name))
         }
@@ -59,7 +73,8 @@ public enum CasebookLoader {
         guard name.hasSuffix(".md") else {
           if !name.hasPrefix(".") && !name.contains("/") {
             diagnostics.append(
-              .warning(SourceLocation(file: entry.path), "cases/ holds only '<id>.md' files; this file is ignored"))
+              .warning(
+                SourceLocation(file: entry.path), "cases/ holds only '<id>.md' files; this file is ignored"))
           }
           continue
         }
@@ -68,7 +83,8 @@ public enum CasebookLoader {
           diagnostics.append(
             .error(
               SourceLocation(file: entry.path),
-              "case file name '\(name)' is not a valid id; expected \(IdentifierPattern.caseID) followed by '.md'"))
+              "case file name '\(name)' is not a valid id; expected \(IdentifierPattern.caseID) followed by '.md'"
+            ))
         } else {
           caseFiles.append((entry.path, id))
         }
@@ -77,20 +93,21 @@ public enum CasebookLoader {
 
     // casebook.yaml
     var settings = CasebookSettings(title: "")
-    if let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics) {
+    if !unreadable.contains(SettingsReader.path), let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics) {
       settings = SettingsReader.read(text, into: &diagnostics) ?? settings
     }
 
     // areas.csv
     var areaEntries: [(Area, SourceLocation)] = []
-    if let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics) {
+    if !unreadable.contains(AreasReader.path), let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics) {
       areaEntries = AreasReader.read(data, into: &diagnostics)
     }
 
     // indicators/catalogue.yaml
     var catalogueEntries: [(Indicator, SourceLocation)] = []
-    if let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics) {
-      catalogueEntries = CatalogueReader.read(text, into: &diagnostics)
+    var rejectedIndicators: Set<String> = []
+    if !unreadable.contains(CatalogueReader.path), let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics) {
+      catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
     }
 
     let validator = CasebookValidator(areas: areaEntries, indicators: catalogueEntries, settings: settings)
@@ -101,6 +118,15 @@ public enum CasebookLoader {
     let knownAreas = Set(validator.areas.map(\.code))
     for file in dataFiles {
       guard validator.indicator(file.indicator) != nil else {
+        if rejectedIndicators.contains(file.indicator) {
+          // The catalogue entry has errors of its own, reported there; still check the file itself.
+          if let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) {
+            _ = DataReader.read(
+              bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
+              diagnostics: &diagnostics)
+          }
+          continue
+        }
         diagnostics.append(
           .error(
             SourceLocation(file: file.path),
@@ -108,7 +134,9 @@ public enum CasebookLoader {
               + DidYouMean.hint(for: file.indicator, among: validator.indicators.map(\.id))))
         continue
       }
-      guard let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) else { continue }
+      guard let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) else {
+        continue
+      }
       data[file.indicator] = DataReader.read(
         bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas, diagnostics: &diagnostics)
       diagnostics += validator.checkStrata(of: data[file.indicator]!, path: file.path)
@@ -127,7 +155,9 @@ public enum CasebookLoader {
     let casebook = Casebook(
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: data, cases: cases,
       revision: source.revision)
-    diagnostics.sort { ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1) }
+    diagnostics.sort {
+      ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)
+    }
     return LoadResult(casebook: casebook, diagnostics: diagnostics)
   }
 
@@ -137,7 +167,8 @@ public enum CasebookLoader {
   ) throws -> Data? {
     guard let data = try source.read(path) else {
       if required {
-        diagnostics.append(.error(SourceLocation(file: path), "missing required file \(path); `cop init` writes one"))
+        diagnostics.append(
+          .error(SourceLocation(file: path), "missing required file \(path); `cop init` writes one"))
       }
       return nil
     }
@@ -148,7 +179,9 @@ public enum CasebookLoader {
   static func readText(
     _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic]
   ) throws -> String? {
-    guard var data = try readData(path, from: source, required: required, into: &diagnostics) else { return nil }
+    guard var data = try readData(path, from: source, required: required, into: &diagnostics) else {
+      return nil
+    }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
     if let offset = UTF8Validation.firstInvalidOffset(in: data) {
       let position = UTF8Validation.lineAndColumn(of: offset, in: data)
@@ -159,7 +192,8 @@ public enum CasebookLoader {
       return nil
     }
     if data.contains(0) {
-      diagnostics.append(.error(SourceLocation(file: path), "the file contains a NUL byte; it is not a text file"))
+      diagnostics.append(
+        .error(SourceLocation(file: path), "the file contains a NUL byte; it is not a text file"))
       return nil
     }
     let text = String(decoding: data, as: UTF8.self)

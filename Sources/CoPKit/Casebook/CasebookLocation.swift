@@ -6,7 +6,9 @@ public enum CasebookLocation {
   /// The casebook folder: `--casebook`, else `$COP_CASEBOOK`, else `./casebook` if it exists, else the
   /// current folder.
   public static func folder(option: String?, environment: [String: String], currentDirectory: URL) -> URL {
-    if let option, !option.isEmpty { return URL(fileURLWithPath: option, relativeTo: currentDirectory).standardizedFileURL }
+    if let option, !option.isEmpty {
+      return URL(fileURLWithPath: option, relativeTo: currentDirectory).standardizedFileURL
+    }
     if let variable = environment["COP_CASEBOOK"], !variable.isEmpty {
       return URL(fileURLWithPath: variable, relativeTo: currentDirectory).standardizedFileURL
     }
@@ -25,22 +27,27 @@ public enum CasebookLocation {
   public static func source(folder: URL, revision: String?) throws -> any CasebookSource {
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder)
-    let repository = try? Repository.discover(from: exists ? folder.path : folder.deletingLastPathComponent().path)
+    let repository = try? Repository.discover(
+      from: exists ? folder.path : folder.deletingLastPathComponent().path)
     if let revision {
       guard let repository else {
         throw CasebookReadError("--at \(revision) needs a git repository, and \(folder.path) is not in one")
       }
-      return try GitRevisionSource(repository: repository, revision: revision, prefix: prefix(of: folder, in: repository))
+      return try GitRevisionSource(
+        repository: repository, revision: revision, prefix: prefix(of: folder, in: repository))
     }
     guard exists, isFolder.boolValue else {
-      throw CasebookReadError("no casebook at \(folder.path): the folder does not exist (`cop init` makes one)")
+      throw CasebookReadError(
+        "no casebook at \(folder.path): the folder does not exist (`cop init` makes one)")
     }
     return FileSystemSource(root: folder, revision: repository.flatMap { cleanRevision($0, folder: folder) })
   }
 
   /// The casebook folder relative to the repository's work tree (`""` for the root or a bare repository).
   public static func prefix(of folder: URL, in repository: Repository) -> String {
-    guard let workTree = repository.workingDirectory?.standardizedFileURL.resolvingSymlinksInPath() else { return "" }
+    guard let workTree = repository.workingDirectory?.standardizedFileURL.resolvingSymlinksInPath() else {
+      return ""
+    }
     let folderPath = folder.standardizedFileURL.resolvingSymlinksInPath().path
     let rootPath = workTree.path.hasSuffix("/") ? workTree.path : workTree.path + "/"
     guard folderPath.hasPrefix(rootPath) else { return "" }

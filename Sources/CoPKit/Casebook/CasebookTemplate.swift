@@ -33,10 +33,10 @@ public enum CasebookTemplate {
         - id: maryland
           label: Maryland Scientific Methods Scale
           levels:
-            - {id: "1", label: Correlation at one moment, no comparison}
-            - {id: "2", label: Before and after, or a comparison without control for differences}
+            - {id: "1", label: "Correlation at one moment, no comparison"}
+            - {id: "2", label: "Before and after, or a comparison without control for differences"}
             - {id: "3", label: Before and after against a comparable comparison group}
-            - {id: "4", label: Comparison controlling for other factors, or a natural experiment}
+            - {id: "4", label: "Comparison controlling for other factors, or a natural experiment"}
             - {id: "5", label: Randomised experiment}
 
       """,

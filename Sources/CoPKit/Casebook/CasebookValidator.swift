@@ -12,7 +12,8 @@ struct CasebookValidator {
   private let groupNames: Set<String>
   private let indicatorsByID: [String: Indicator]
 
-  init(areas: [(Area, SourceLocation)], indicators: [(Indicator, SourceLocation)], settings: CasebookSettings) {
+  init(areas: [(Area, SourceLocation)], indicators: [(Indicator, SourceLocation)], settings: CasebookSettings)
+  {
     areaEntries = areas
     indicatorEntries = indicators
     self.settings = settings
@@ -50,14 +51,17 @@ struct CasebookValidator {
       }
       for group in area.groups where areaCodes.contains(group) {
         diagnostics.append(
-          .error(location, "group name '\(group)' is also an area code; group names and area codes share one namespace"))
+          .error(
+            location,
+            "group name '\(group)' is also an area code; group names and area codes share one namespace"))
       }
     }
     diagnostics += parentCycles()
     var firstIndicatorLine: [String: Int] = [:]
     for (indicator, location) in indicatorEntries {
       if let line = firstIndicatorLine[indicator.id] {
-        diagnostics.append(.error(location, "duplicate indicator id '\(indicator.id)'; first on line \(line)"))
+        diagnostics.append(
+          .error(location, "duplicate indicator id '\(indicator.id)'; first on line \(line)"))
         continue
       }
       firstIndicatorLine[indicator.id] = location.line
@@ -65,7 +69,8 @@ struct CasebookValidator {
         !groupNames.contains(standard)
       {
         diagnostics.append(
-          .error(location, "standard '\(standard)' of indicator '\(indicator.id)' is neither an area nor a group"))
+          .error(
+            location, "standard '\(standard)' of indicator '\(indicator.id)' is neither an area nor a group"))
       }
     }
     return diagnostics
@@ -105,7 +110,8 @@ struct CasebookValidator {
       return [
         .warning(
           SourceLocation(file: path),
-          "indicator '\(indicator.id)' is standardised but its data have no 'stratum' column; values are used as they are")
+          "indicator '\(indicator.id)' is standardised but its data have no 'stratum' column; values are used as they are"
+        )
       ]
     }
     if indicator.standardise == nil && hasStrata {
@@ -124,7 +130,9 @@ struct CasebookValidator {
     for (code, location) in parsed.references.areas where !areaCodes.contains(code) {
       diagnostics.append(
         .error(
-          location, "unknown area '\(code)'; add it to areas.csv" + DidYouMean.hint(for: code, among: Array(areaCodes))))
+          location,
+          "unknown area '\(code)'; add it to areas.csv" + DidYouMean.hint(for: code, among: Array(areaCodes)))
+      )
     }
     let themeIDs = settings.themes.map(\.id)
     for (theme, location) in parsed.references.themes where !themeIDs.contains(theme) {

@@ -41,7 +41,9 @@ public enum CasebookWriter {
     }
     let prefix = CasebookLocation.prefix(of: folder, in: repository)
     let files = CasebookTemplate.files(title: title)
-    let changes = files.keys.sorted().map { FileChange.write(path: prefix + $0, contents: Data(files[$0]!.utf8)) }
+    let changes = files.keys.sorted().map {
+      FileChange.write(path: prefix + $0, contents: Data(files[$0]!.utf8))
+    }
     let parent = try repository.headCommit()
     let signature = try author ?? repository.defaultAuthor(environment: environment)
     let committer = try repository.defaultCommitter(environment: environment)

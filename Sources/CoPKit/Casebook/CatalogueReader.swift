@@ -10,13 +10,27 @@ enum CatalogueReader {
 
   /// The catalogue's entries, with the line each starts on.
   static func read(_ text: String, into diagnostics: inout [Diagnostic]) -> [(Indicator, SourceLocation)] {
+    var rejected: Set<String> = []
+    return read(text, into: &diagnostics, rejected: &rejected)
+  }
+
+  /// The catalogue's entries, with the line each starts on; `rejected` receives the ids of entries left
+  /// out for errors of their own, so that their data files are still checked and not called unknown.
+  static func read(
+    _ text: String, into diagnostics: inout [Diagnostic], rejected: inout Set<String>
+  ) -> [(Indicator, SourceLocation)] {
     let yaml = YAMLContext(file: path)
     defer { diagnostics += yaml.diagnostics }
     guard let root = yaml.parse(text) else { return [] }
     var entries: [(Indicator, SourceLocation)] = []
     for node in yaml.list(root, what: "the catalogue") {
-      if let indicator = readIndicator(node, yaml: yaml) { entries.append((indicator, yaml.location(node))) }
+      if let indicator = readIndicator(node, yaml: yaml) {
+        entries.append((indicator, yaml.location(node)))
+      } else if case .mapping(let mapping) = node, let id = mapping["id"]?.string {
+        rejected.insert(id)
+      }
     }
+    rejected.subtract(entries.map(\.0.id))
     return entries
   }
 
@@ -34,7 +48,9 @@ enum CatalogueReader {
     let minN = yaml.number(fields["min_n"], what: "min_n") ?? 0
     if minN < 0, let node = fields["min_n"] { yaml.error(node, "min_n may not be negative") }
     let decimals = yaml.integer(fields["decimals"], what: "decimals") ?? 1
-    if !(0...10).contains(decimals), let node = fields["decimals"] { yaml.error(node, "decimals must be 0 to 10") }
+    if !(0...10).contains(decimals), let node = fields["decimals"] {
+      yaml.error(node, "decimals must be 0 to 10")
+    }
     var standardise: Standardisation?
     if let node = fields["standardise"], !yaml.isNull(node),
       let rule = yaml.fields(node, what: "standardise", known: ["by", "standard"], required: ["standard"])
@@ -53,7 +69,8 @@ enum CatalogueReader {
       theme: yaml.string(fields["theme"], what: "theme"),
       source: yaml.string(fields["source"], what: "source"),
       tolerance: tolerance, minN: minN,
-      aggregation: yaml.choice(fields["aggregation"], what: "aggregation", as: Aggregation.self) ?? .weightedMean,
+      aggregation: yaml.choice(fields["aggregation"], what: "aggregation", as: Aggregation.self)
+        ?? .weightedMean,
       decimals: decimals, standardise: standardise)
   }
 }

@@ -53,16 +53,19 @@ enum DataReader {
             "'\(period)' is not a period; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY (e.g. 2013/14)"))
         valid = false
       }
-      let value = readNumber(valueField, table: table, record: record, what: "value", diagnostics: &diagnostics)
+      let value = readNumber(
+        valueField, table: table, record: record, what: "value", diagnostics: &diagnostics)
       var n: Double?
       if let nField = table.field("n", in: record) {
-        if let parsed = readNumber(nField, table: table, record: record, what: "n", diagnostics: &diagnostics) {
+        if let parsed = readNumber(nField, table: table, record: record, what: "n", diagnostics: &diagnostics)
+        {
           n = parsed
         } else {
           valid = false
         }
         if let count = n, count < 0 {
-          diagnostics.append(.error(table.location(nField, in: record), "n may not be negative, found \(nField.text)"))
+          diagnostics.append(
+            .error(table.location(nField, in: record), "n may not be negative, found \(nField.text)"))
           valid = false
         }
       }

@@ -20,7 +20,9 @@ public struct FrontMatter: Sendable {
   /// Splits `text` (already with LF line ends and no byte-order mark).
   public static func split(_ text: String) -> Result<FrontMatter, Problem> {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return .failure(.missingOpening) }
+    guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+      return .failure(.missingOpening)
+    }
     lines = lines.dropFirst()
     var yamlLines: [Substring] = []
     var lineNumber = 1

@@ -11,11 +11,15 @@ enum SettingsReader {
     defer { diagnostics += yaml.diagnostics }
     guard let root = yaml.parse(text) else {
       if yaml.diagnostics.isEmpty {
-        yaml.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty; it needs 'format' and 'title'")
+        yaml.error(
+          at: SourceLocation(file: path, line: 1, column: 1),
+          "the file is empty; it needs 'format' and 'title'")
       }
       return nil
     }
-    guard let fields = yaml.fields(root, what: "casebook.yaml", known: knownFields, required: ["format", "title"])
+    guard
+      let fields = yaml.fields(
+        root, what: "casebook.yaml", known: knownFields, required: ["format", "title"])
     else { return nil }
     let format = yaml.integer(fields["format"], what: "format")
     if let format, format != 1, let node = fields["format"] {
@@ -72,9 +76,11 @@ enum SettingsReader {
       }
       levels.append(
         EvidenceLevel(
-          id: levelID, label: yaml.localizedText(levelFields["label"], what: "level label") ?? LocalizedText(levelID)))
+          id: levelID,
+          label: yaml.localizedText(levelFields["label"], what: "level label") ?? LocalizedText(levelID)))
     }
     return EvidenceScale(
-      id: id, label: yaml.localizedText(fields["label"], what: "scale label") ?? LocalizedText(id), levels: levels)
+      id: id, label: yaml.localizedText(fields["label"], what: "scale label") ?? LocalizedText(id),
+      levels: levels)
   }
 }

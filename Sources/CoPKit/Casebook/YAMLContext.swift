@@ -104,7 +104,9 @@ final class YAMLContext {
 
   /// Whether a node is YAML's null (`~`, `null`, or nothing written).
   func isNull(_ node: Node) -> Bool {
-    guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+    guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
+      return false
+    }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
@@ -127,7 +129,8 @@ final class YAMLContext {
       if !known.contains(key.string) {
         warning(
           keyNode,
-          "unknown field '\(key.string)' in \(what)\(DidYouMean.hint(for: key.string, among: known)); it is ignored")
+          "unknown field '\(key.string)' in \(what) is ignored\(DidYouMean.hint(for: key.string, among: known))"
+        )
         continue
       }
       values[key.string] = value
@@ -243,9 +246,13 @@ final class YAMLContext {
     guard let fields = fields(node, what: what, known: ["start", "end"]) else { return nil }
     var range = PeriodRange()
     for key in ["start", "end"] {
-      guard let valueNode = fields[key], let text = string(valueNode, what: "\(what) \(key)") else { continue }
+      guard let valueNode = fields[key], let text = string(valueNode, what: "\(what) \(key)") else {
+        continue
+      }
       if Period.form(of: text) == nil {
-        error(valueNode, "\(what) \(key) '\(text)' is not a period; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY")
+        error(
+          valueNode, "\(what) \(key) '\(text)' is not a period; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY"
+        )
         continue
       }
       if key == "start" { range.start = text } else { range.end = text }

@@ -110,7 +110,9 @@ public struct EvidenceAssessment: Hashable, Sendable, Codable {
   public var note: String?
 
   /// Creates an assessment.
-  public init(scale: String, level: String, assessedBy: String? = nil, date: String? = nil, note: String? = nil) {
+  public init(
+    scale: String, level: String, assessedBy: String? = nil, date: String? = nil, note: String? = nil
+  ) {
     self.scale = scale
     self.level = level
     self.assessedBy = assessedBy
@@ -171,7 +173,8 @@ public struct Case: Hashable, Sendable, Codable {
   /// Creates a case.
   public init(
     id: String, title: String, areas: [String] = [], themes: [String] = [], period: PeriodRange? = nil,
-    partners: [String] = [], summary: String? = nil, outcomes: [Outcome] = [], mkba: CostBenefitAnalysis? = nil,
+    partners: [String] = [], summary: String? = nil, outcomes: [Outcome] = [],
+    mkba: CostBenefitAnalysis? = nil,
     evidence: [EvidenceAssessment] = [], sources: [CaseSource] = [], contributors: [String] = [],
     narrative: String = ""
   ) {

@@ -49,7 +49,8 @@ public struct Casebook: Sendable {
         members[group, default: []].append(area.code)
       }
     }
-    groups = Dictionary(uniqueKeysWithValues: groupOrder.map { ($0, AreaGroup(name: $0, members: members[$0]!)) })
+    groups = Dictionary(
+      uniqueKeysWithValues: groupOrder.map { ($0, AreaGroup(name: $0, members: members[$0]!)) })
     indicatorPositions = [:]
     for (position, indicator) in indicators.enumerated() where indicatorPositions[indicator.id] == nil {
       indicatorPositions[indicator.id] = position

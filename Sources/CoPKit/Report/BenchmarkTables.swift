@@ -7,8 +7,10 @@ public enum BenchmarkTables {
       columns: [
         .init("indicator", "Indicator"), .init("label", "Label"), .init("total", "Total"),
         .init("reference", "Reference"), .init("from", "From"), .init("to", "To"),
-        .init("total_from", "Total from", alignment: .right), .init("total_to", "Total to", alignment: .right),
-        .init("reference_from", "Ref. from", alignment: .right), .init("reference_to", "Ref. to", alignment: .right),
+        .init("total_from", "Total from", alignment: .right),
+        .init("total_to", "Total to", alignment: .right),
+        .init("reference_from", "Ref. from", alignment: .right),
+        .init("reference_to", "Ref. to", alignment: .right),
         .init("gap_from", "Gap from", alignment: .right), .init("gap_to", "Gap to", alignment: .right),
         .init("verdict", "Verdict"),
       ]
@@ -32,19 +34,24 @@ public enum BenchmarkTables {
   }
 
   /// The report as text for a terminal or a Markdown document: one paragraph per indicator.
-  public static func text(_ report: BenchmarkReport, casebook: Casebook, language: String?, markdown: Bool) -> String {
+  public static func text(_ report: BenchmarkReport, casebook: Casebook, language: String?, markdown: Bool)
+    -> String
+  {
     let groupName = report.group
     var lines: [String] = []
-    let title = "Benchmark: \(groupName) (\(report.memberCount) areas)"
+    let title =
+      "Benchmark: \(groupName) (\(report.memberCount) areas)"
       + (report.reference.map { " against \($0)" } ?? "")
-    lines += markdown ? ["# \(title)", ""] : [title, String(repeating: "=", count: DisplayWidth.of(title)), ""]
+    lines +=
+      markdown ? ["# \(title)", ""] : [title, String(repeating: "=", count: DisplayWidth.of(title)), ""]
     for entry in report.entries {
       let indicator = report.indicators.first { $0.id == entry.indicator }
       let places = indicator?.decimals ?? 1
       let label = indicator?.label.resolved(for: language) ?? entry.indicator
       let row = entry.total
       let period = [row.from, row.to].compactMap { $0 }.uniqued().joined(separator: "–")
-      lines.append(markdown ? "## \(label)" : "\(label) [\(entry.indicator)]" + (period.isEmpty ? "" : ", \(period)"))
+      lines.append(
+        markdown ? "## \(label)" : "\(label) [\(entry.indicator)]" + (period.isEmpty ? "" : ", \(period)"))
       if markdown && !period.isEmpty { lines += ["", "Period: \(period)"] }
       func value(_ number: Double?) -> String {
         number.map { NumberFormat.display($0, decimals: places) } ?? "no value"

@@ -5,7 +5,8 @@ public enum CIAnnotation {
     var properties = ["file=\(escapeProperty(pathPrefix + diagnostic.location.file))"]
     if diagnostic.location.line > 0 { properties.append("line=\(diagnostic.location.line)") }
     if diagnostic.location.column > 0 { properties.append("col=\(diagnostic.location.column)") }
-    return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
+    return
+      "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
   }
 
   private static func escapeData(_ text: String) -> String {

@@ -58,12 +58,15 @@ public enum CaseTables {
   public static func text(_ item: Case, in casebook: Casebook, language: String?) -> String {
     var lines: [String] = [item.title, String(repeating: "=", count: DisplayWidth.of(item.title)), ""]
     func field(_ name: String, _ value: String?) {
-      if let value, !value.isEmpty { lines.append("\(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(value)") }
+      if let value, !value.isEmpty {
+        lines.append("\(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(value)")
+      }
     }
     field("Id", item.id)
     field(
       "Areas",
-      item.areas.map { code in casebook.area(code).map { "\($0.name) (\(code))" } ?? code }.joined(separator: ", "))
+      item.areas.map { code in casebook.area(code).map { "\($0.name) (\(code))" } ?? code }.joined(
+        separator: ", "))
     field(
       "Themes",
       item.themes.map { casebook.theme($0)?.label.resolved(for: language) ?? $0 }.joined(separator: ", "))
@@ -85,7 +88,9 @@ public enum CaseTables {
         if let value { lines.append("- \(name): \(NumberFormat.display(value, decimals: decimals))") }
       }
       if !mkba.whoPays.isEmpty { lines.append("- Who pays: \(mkba.whoPays.joined(separator: ", "))") }
-      if !mkba.whoBenefits.isEmpty { lines.append("- Who benefits: \(mkba.whoBenefits.joined(separator: ", "))") }
+      if !mkba.whoBenefits.isEmpty {
+        lines.append("- Who benefits: \(mkba.whoBenefits.joined(separator: ", "))")
+      }
       if let note = mkba.note { lines.append("- \(note)") }
     }
     if !item.evidence.isEmpty {
@@ -140,7 +145,8 @@ public enum CaseTables {
     }
     return .object([
       ("id", .string(item.id)), ("title", .string(item.title)), ("areas", .strings(item.areas)),
-      ("themes", .strings(item.themes)), ("period", period(item.period)), ("partners", .strings(item.partners)),
+      ("themes", .strings(item.themes)), ("period", period(item.period)),
+      ("partners", .strings(item.partners)),
       ("summary", .optional(item.summary)),
       (
         "outcomes",
@@ -150,7 +156,8 @@ public enum CaseTables {
               ("label", .string(outcome.label)), ("indicator", .optional(outcome.indicator)),
               ("area", .optional(outcome.area)), ("baseline", .optional(outcome.baseline)),
               ("value", .optional(outcome.value)), ("change", .optional(outcome.change)),
-              ("unit", .optional(outcome.unit)), ("period", period(outcome.period)), ("note", .optional(outcome.note)),
+              ("unit", .optional(outcome.unit)), ("period", period(outcome.period)),
+              ("note", .optional(outcome.note)),
             ])
           })
       ),
@@ -181,7 +188,8 @@ public enum CaseTables {
         .array(
           item.sources.map { source in
             .object([
-              ("title", .string(source.title)), ("url", .optional(source.url)), ("date", .optional(source.date)),
+              ("title", .string(source.title)), ("url", .optional(source.url)),
+              ("date", .optional(source.date)),
               ("section", .optional(source.section)),
             ])
           })

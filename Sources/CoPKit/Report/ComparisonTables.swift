@@ -8,7 +8,9 @@ public enum ComparisonTables {
   ]
 
   /// The rows as a table. `forTerminal` adds area names and a sparkline of each area's series.
-  public static func rows(_ result: ComparisonResult, casebook: Casebook, forTerminal: Bool, language: String?)
+  public static func rows(
+    _ result: ComparisonResult, casebook: Casebook, forTerminal: Bool, language: String?
+  )
     -> ReportTable
   {
     let decimals = Dictionary(result.indicators.map { ($0.id, $0.decimals) }, uniquingKeysWith: { a, _ in a })
@@ -17,20 +19,23 @@ public enum ComparisonTables {
       .init("indicator", "Indicator"), .init("area", "Area"), .init("reference", "Reference"),
       .init("from", "From"), .init("to", "To"),
       .init("area_from", "Area from", alignment: .right), .init("area_to", "Area to", alignment: .right),
-      .init("reference_from", "Ref. from", alignment: .right), .init("reference_to", "Ref. to", alignment: .right),
+      .init("reference_from", "Ref. from", alignment: .right),
+      .init("reference_to", "Ref. to", alignment: .right),
       .init("gap_from", "Gap from", alignment: .right), .init("gap_to", "Gap to", alignment: .right),
       .init("verdict", "Verdict"),
     ]
     if hasCoverage || !forTerminal {
       columns += [
-        .init("coverage_from", "Cover. from", alignment: .right), .init("coverage_to", "Cover. to", alignment: .right),
+        .init("coverage_from", "Cover. from", alignment: .right),
+        .init("coverage_to", "Cover. to", alignment: .right),
       ]
     }
     if forTerminal { columns.append(.init("trend", "Trend")) }
     var table = ReportTable(columns: columns)
     for row in result.rows {
       let places = decimals[row.indicator] ?? 1
-      let areaName = forTerminal ? casebook.area(row.area).map { "\($0.name) (\(row.area))" } ?? row.area : row.area
+      let areaName =
+        forTerminal ? casebook.area(row.area).map { "\($0.name) (\(row.area))" } ?? row.area : row.area
       var cells: [ReportTable.Cell] = [
         .text(row.indicator), .text(areaName), .text(row.reference), .text(row.from), .text(row.to),
         .number(row.areaFrom, decimals: places), .number(row.areaTo, decimals: places),
@@ -51,15 +56,19 @@ public enum ComparisonTables {
   }
 
   /// One line per indicator in the report's form, then the warnings.
-  public static func summaryLines(_ result: ComparisonResult, casebook: Casebook, language: String?) -> [String] {
+  public static func summaryLines(_ result: ComparisonResult, casebook: Casebook, language: String?)
+    -> [String]
+  {
     var lines: [String] = []
     for summary in result.summary {
       let label = result.indicators.first { $0.id == summary.indicator }?.label.resolved(for: language)
-      let levels = Set(result.rows.filter { $0.indicator == summary.indicator }.compactMap { casebook.area($0.area)?.level })
+      let levels = Set(
+        result.rows.filter { $0.indicator == summary.indicator }.compactMap { casebook.area($0.area)?.level })
       let period = [summary.from, summary.to].compactMap { $0 }.joined(separator: "–")
       lines.append(
         "\(label ?? summary.indicator)\(period.isEmpty ? "" : " (\(period))"): "
-          + BenchmarkReport.sentence(counts: summary, noun: BenchmarkReport.noun(for: levels), reference: "the reference"))
+          + BenchmarkReport.sentence(
+            counts: summary, noun: BenchmarkReport.noun(for: levels), reference: "the reference"))
     }
     lines += result.warnings.map { "warning: \($0)" }
     return lines
@@ -69,7 +78,8 @@ public enum ComparisonTables {
   public static func json(_ result: ComparisonResult, revision: String?) -> JSONValue {
     let rows: [JSONValue] = result.rows.map { row in
       var members: [(String, JSONValue)] = [
-        ("indicator", .string(row.indicator)), ("area", .string(row.area)), ("reference", .optional(row.reference)),
+        ("indicator", .string(row.indicator)), ("area", .string(row.area)),
+        ("reference", .optional(row.reference)),
         ("from", .optional(row.from)), ("to", .optional(row.to)),
         ("area_from", .optional(row.areaFrom)), ("area_to", .optional(row.areaTo)),
         ("reference_from", .optional(row.referenceFrom)), ("reference_to", .optional(row.referenceTo)),
@@ -77,13 +87,18 @@ public enum ComparisonTables {
         ("verdict", .string(row.verdict.rawValue)),
       ]
       if row.coverageFrom != nil || row.coverageTo != nil {
-        members += [("coverage_from", .optional(row.coverageFrom)), ("coverage_to", .optional(row.coverageTo))]
+        members += [
+          ("coverage_from", .optional(row.coverageFrom)), ("coverage_to", .optional(row.coverageTo)),
+        ]
       }
       return .object(members)
     }
     let summary: [JSONValue] = result.summary.map { entry in
       .object(
-        [("indicator", .string(entry.indicator)), ("from", .optional(entry.from)), ("to", .optional(entry.to))]
+        [
+          ("indicator", .string(entry.indicator)), ("from", .optional(entry.from)),
+          ("to", .optional(entry.to)),
+        ]
           + summaryOrder.map { ($0.rawValue, .number(Double(entry[$0]))) })
     }
     return .object([
@@ -104,7 +119,8 @@ public enum ComparisonTables {
         + summaryOrder.map { .init($0.rawValue, $0.rawValue.capitalized, alignment: .right) })
     for entry in result.summary {
       table.rows.append(
-        [.text(entry.indicator), .text(entry.from), .text(entry.to)] + summaryOrder.map { .integer(entry[$0]) })
+        [.text(entry.indicator), .text(entry.from), .text(entry.to)]
+          + summaryOrder.map { .integer(entry[$0]) })
     }
     return table
   }

@@ -2,7 +2,8 @@
 public enum IndicatorTables {
   /// One row per indicator with its comparison settings and the extent of its data.
   public static func catalogue(
-    _ indicators: [Indicator], data: [String: IndicatorData], providers: [String: String] = [:], language: String?
+    _ indicators: [Indicator], data: [String: IndicatorData], providers: [String: String] = [:],
+    language: String?
   ) -> ReportTable {
     var table = ReportTable(columns: [
       .init("id", "Id"), .init("label", "Label"), .init("unit", "Unit"), .init("polarity", "Polarity"),
@@ -17,7 +18,8 @@ public enum IndicatorTables {
       let counted = observations.filter { $0.value != nil }.count
       table.rows.append([
         .text(indicator.id), .text(indicator.label.resolved(for: language)), .text(indicator.unit.rawValue),
-        .text(indicator.polarity.rawValue), .number(indicator.tolerance, decimals: decimals(indicator.tolerance)),
+        .text(indicator.polarity.rawValue),
+        .number(indicator.tolerance, decimals: decimals(indicator.tolerance)),
         .number(indicator.minN, decimals: 0), .text(indicator.aggregation.rawValue),
         .integer(counted), .text(span.isEmpty ? nil : span), .text(providers[indicator.id] ?? "casebook"),
       ])

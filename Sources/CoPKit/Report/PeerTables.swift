@@ -13,9 +13,11 @@ public enum PeerTables {
     }
     var table = ReportTable(columns: columns)
     let decimals = Dictionary(
-      result.indicators.map { id in (id, casebook.indicator(id)?.decimals ?? 1) }, uniquingKeysWith: { a, _ in a })
+      result.indicators.map { id in (id, casebook.indicator(id)?.decimals ?? 1) },
+      uniquingKeysWith: { a, _ in a })
     var ownRow: [ReportTable.Cell] = [
-      .text("–"), .text(result.area, style: .strong), .text(casebook.area(result.area)?.name), .number(0, decimals: 2),
+      .text("–"), .text(result.area, style: .strong), .text(casebook.area(result.area)?.name),
+      .number(0, decimals: 2),
     ]
     for (position, id) in result.indicators.enumerated() {
       ownRow += [.number(result.values[position], decimals: decimals[id] ?? 1), .text(nil)]
@@ -46,7 +48,8 @@ public enum PeerTables {
   /// The JSON of a peer search.
   public static func json(_ result: PeerResult, revision: String?) -> JSONValue {
     .object([
-      ("revision", .optional(revision)), ("area", .string(result.area)), ("level", .string(result.level.rawValue)),
+      ("revision", .optional(revision)), ("area", .string(result.area)),
+      ("level", .string(result.level.rawValue)),
       ("period", .string(result.period)), ("indicators", .strings(result.indicators)),
       ("values", .array(result.values.map(JSONValue.number))),
       (
@@ -55,7 +58,8 @@ public enum PeerTables {
           result.scales.map { scale in
             .object([
               ("indicator", .string(scale.indicator)), ("mean", .number(scale.mean)),
-              ("standard_deviation", .number(scale.standardDeviation)), ("count", .number(Double(scale.count))),
+              ("standard_deviation", .number(scale.standardDeviation)),
+              ("count", .number(Double(scale.count))),
             ])
           })
       ),
@@ -81,7 +85,8 @@ public enum PeerTables {
     ([result.area] + result.peers.map(\.area)).compactMap { code in
       guard let area = casebook.area(code) else { return nil }
       let groups = area.groups.contains(group) ? area.groups : area.groups + [group]
-      return "\(code): groups \(area.groups.joined(separator: ";").isEmpty ? "(none)" : area.groups.joined(separator: ";")) → \(groups.joined(separator: ";"))"
+      return
+        "\(code): groups \(area.groups.joined(separator: ";").isEmpty ? "(none)" : area.groups.joined(separator: ";")) → \(groups.joined(separator: ";"))"
     }
   }
 }

@@ -47,7 +47,8 @@ public struct ReportTable: Sendable {
 
     /// A number cell shown with `decimals` decimals; machines get full precision.
     public static func number(_ number: Double?, decimals: Int = 1, style: Style = .plain) -> Cell {
-      Cell(value: .optional(number), display: number.map { NumberFormat.display($0, decimals: decimals) } ?? "–",
+      Cell(
+        value: .optional(number), display: number.map { NumberFormat.display($0, decimals: decimals) } ?? "–",
         style: style)
     }
 

@@ -54,7 +54,9 @@ public struct TableRenderer: Sendable {
     }
     var output = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
     output += "|" + table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n"
-    for row in table.rows { output += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n" }
+    for row in table.rows {
+      output += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n"
+    }
     if !table.footer.isEmpty { output += "\n" + table.footer.map(escape).joined(separator: "\n\n") + "\n" }
     return output
   }
@@ -103,7 +105,8 @@ enum DisplayWidth {
       guard let scalar = character.unicodeScalars.first else { continue }
       if scalar.value == 0x1B { continue }
       switch scalar.value {
-      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFF60,
         0xFFE0...0xFFE6, 0x1F300...0x1FAFF:
         width += 2
       default:

@@ -13,7 +13,8 @@ public enum DecimalNumber {
     public func message(for text: some StringProtocol) -> String {
       switch self {
       case .empty: "expected a number, found nothing"
-      case .decimalComma: "'\(text)' has a decimal comma; write a decimal point, as in '\(text.replacingComma)'"
+      case .decimalComma:
+        "'\(text)' has a decimal comma; write a decimal point, as in '\(text.replacingComma)'"
       case .notANumber: "'\(text)' is not a decimal number; expected digits with an optional '-' and '.'"
       }
     }

@@ -9,7 +9,7 @@ enum DidYouMean {
       if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
     guard let best else { return nil }
-    let limit = max(1, min(3, word.count / 3))
+    let limit = word.count <= 2 ? 1 : min(3, max(2, word.count / 3))
     return best.distance <= limit ? best.candidate : nil
   }
 

@@ -6,7 +6,9 @@ import Testing
 struct CaseFilterTests {
   @Test("filters by theme, by area including the areas inside it, and by minimum evidence level")
   func filters() throws {
-    let book = try SampleCasebook.load(["cases/other.md": "---\ntitle: Other\nthemes: [people]\nareas: [GM0363]\n---\n"]).casebook
+    let book = try SampleCasebook.load([
+      "cases/other.md": "---\ntitle: Other\nthemes: [people]\nareas: [GM0363]\n---\n"
+    ]).casebook
     #expect(try CaseFilter(themes: ["front-line"]).apply(to: book).map(\.id) == ["frontlijn"])
     #expect(try CaseFilter(areas: ["GM0080"]).apply(to: book).map(\.id) == ["frontlijn"])
     #expect(try CaseFilter(areas: ["NL"]).apply(to: book).map(\.id) == ["frontlijn", "other"])

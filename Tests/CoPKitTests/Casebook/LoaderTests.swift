@@ -41,21 +41,26 @@ struct LoaderTests {
     let result = try SampleCasebook.load([
       "areas.csv": SampleCasebook.areas + "WK1,Wijk,wyk,GM9999,\n",
       "indicators/data/income_from_work.csv": SampleCasebook.data + "XX,2013,1,\nGM0080,2013,1;5,\n",
-      "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "[front-line]", with: "[frontline]"),
+      "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(
+        of: "[front-line]", with: "[frontline]"),
     ])
     let messages = result.errors.map(\.description)
     #expect(
       messages.contains {
-        $0.hasPrefix("areas.csv:7:10: error: level 'wyk' is not one of") && $0.contains("did you mean 'wijk'?")
+        $0.hasPrefix("areas.csv:7:10: error: level 'wyk' is not one of")
+          && $0.contains("did you mean 'wijk'?")
       }, "\(messages)")
-    #expect(messages.contains("indicators/data/income_from_work.csv:6:1: error: unknown area 'XX'; add it to areas.csv"))
+    #expect(
+      messages.contains(
+        "indicators/data/income_from_work.csv:6:1: error: unknown area 'XX'; add it to areas.csv"))
     #expect(
       messages.contains {
         $0.hasPrefix("indicators/data/income_from_work.csv:7:13: error: value '1;5' is not a decimal number")
       }, "\(messages)")
     #expect(
       messages.contains {
-        $0.hasPrefix("cases/frontlijn.md:4:10: error: unknown theme 'frontline'") && $0.contains("'front-line'")
+        $0.hasPrefix("cases/frontlijn.md:4:10: error: unknown theme 'frontline'")
+          && $0.contains("'front-line'")
       }, "\(messages)")
   }
 
@@ -67,10 +72,16 @@ struct LoaderTests {
       B,B,gemeente,A,
       C,C,wijk,Z,
       """
-    let result = try SampleCasebook.load(["areas.csv": areas, "indicators/data/income_from_work.csv": nil, "cases/frontlijn.md": nil])
+    let result = try SampleCasebook.load([
+      "areas.csv": areas, "indicators/data/income_from_work.csv": nil, "cases/frontlijn.md": nil,
+    ])
     let messages = result.errors.map(\.description)
-    #expect(messages.contains { $0.hasPrefix("areas.csv:2:1: error: the parents of area 'A' form a cycle: A → B → A") }, "\(messages)")
-    #expect(messages.contains { $0.hasPrefix("areas.csv:4:1: error: parent 'Z' of area 'C' is not in areas.csv") })
+    #expect(
+      messages.contains {
+        $0.hasPrefix("areas.csv:2:1: error: the parents of area 'A' form a cycle: A → B → A")
+      }, "\(messages)")
+    #expect(
+      messages.contains { $0.hasPrefix("areas.csv:4:1: error: parent 'Z' of area 'C' is not in areas.csv") })
   }
 
   @Test("numbers are strict: no NaN, infinity, hexadecimal floats or decimal commas")
@@ -80,21 +91,38 @@ struct LoaderTests {
         "indicators/data/income_from_work.csv": "area,period,value,n\nGM0080,2007,\(bad),\n"
       ])
       #expect(result.errors.count == 1, "\(bad): \(result.diagnostics)")
-      #expect(result.errors.first?.location == SourceLocation(file: "indicators/data/income_from_work.csv", line: 2, column: 13))
+      #expect(
+        result.errors.first?.location
+          == SourceLocation(file: "indicators/data/income_from_work.csv", line: 2, column: 13))
     }
-    let comma = try SampleCasebook.load(["indicators/data/income_from_work.csv": "area,period,value,n\nGM0080,2007,\"12,5\",\n"])
+    let comma = try SampleCasebook.load([
+      "indicators/data/income_from_work.csv": "area,period,value,n\nGM0080,2007,\"12,5\",\n"
+    ])
     #expect(comma.errors.first?.message.contains("decimal comma") == true)
   }
 
   @Test("duplicate observations and mixed period forms are errors")
   func duplicatesAndPeriods() throws {
     let result = try SampleCasebook.load([
-      "indicators/data/income_from_work.csv": "area,period,value\nGM0080,2007,1\nGM0080,2007,2\nGM0080,2008-01,3\nGM0080,2008-13,3\n"
+      "indicators/data/income_from_work.csv":
+        "area,period,value\nGM0080,2007,1\nGM0080,2007,2\nGM0080,2008-01,3\nGM0080,2008-13,3\n"
     ])
     let messages = result.errors.map(\.description)
-    #expect(messages.contains { $0.hasPrefix("indicators/data/income_from_work.csv:3:1: error: duplicate observation for GM0080 at 2007; first on line 2") })
-    #expect(messages.contains { $0.hasPrefix("indicators/data/income_from_work.csv:4:8: error: period '2008-01' is YYYY-MM but line 2 uses YYYY") })
-    #expect(messages.contains { $0.hasPrefix("indicators/data/income_from_work.csv:5:8: error: '2008-13' is not a period") })
+    #expect(
+      messages.contains {
+        $0.hasPrefix(
+          "indicators/data/income_from_work.csv:3:1: error: duplicate observation for GM0080 at 2007; first on line 2"
+        )
+      })
+    #expect(
+      messages.contains {
+        $0.hasPrefix(
+          "indicators/data/income_from_work.csv:4:8: error: period '2008-01' is YYYY-MM but line 2 uses YYYY")
+      })
+    #expect(
+      messages.contains {
+        $0.hasPrefix("indicators/data/income_from_work.csv:5:8: error: '2008-13' is not a period")
+      })
   }
 
   @Test("unknown fields are warnings with a did-you-mean, not errors")
@@ -103,22 +131,29 @@ struct LoaderTests {
       "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "themes:", with: "themse:")
     ])
     #expect(!result.hasErrors, "\(result.diagnostics)")
-    #expect(result.warnings.map(\.description).contains {
-      $0.hasPrefix("cases/frontlijn.md:4:1: warning: unknown field 'themse' in the front matter; did you mean 'themes'?")
-    }, "\(result.warnings)")
+    #expect(
+      result.warnings.map(\.description).contains {
+        $0.hasPrefix(
+          "cases/frontlijn.md:4:1: warning: unknown field 'themse' in the front matter is ignored; did you mean 'themes'?"
+        )
+      }, "\(result.warnings)")
   }
 
   @Test("YAML anchors and aliases are refused, and an alias bomb does not expand")
   func anchorsRefused() throws {
-    var bomb = "format: 1\ntitle: x\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    var bomb =
+      "format: 1\ntitle: x\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
     var previous = "a"
     for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-      bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+      bomb +=
+        "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
       previous = name
     }
     let result = try SampleCasebook.load(["casebook.yaml": bomb])
-    #expect(result.errors.map(\.description).contains {
-      $0.hasPrefix("casebook.yaml:3:4: error: YAML anchors and aliases") }, "\(result.diagnostics)")
+    #expect(
+      result.errors.map(\.description).contains {
+        $0.hasPrefix("casebook.yaml:3:4: error: YAML anchors and aliases")
+      }, "\(result.diagnostics)")
   }
 
   @Test("malformed YAML is reported with its line and column")
@@ -135,7 +170,9 @@ struct LoaderTests {
   @Test("a case without front matter, or with an unclosed one, says how to write it")
   func frontMatterShape() throws {
     let missing = try SampleCasebook.load(["cases/frontlijn.md": "# Just text\n"])
-    #expect(missing.errors.first?.description.hasPrefix("cases/frontlijn.md:1:1: error: a case starts with front matter") == true)
+    #expect(
+      missing.errors.first?.description.hasPrefix(
+        "cases/frontlijn.md:1:1: error: a case starts with front matter") == true)
     let unclosed = try SampleCasebook.load(["cases/frontlijn.md": "---\ntitle: x\n"])
     #expect(unclosed.errors.first?.message.contains("is not closed") == true)
   }
@@ -146,21 +183,30 @@ struct LoaderTests {
       "cases/Bad Name.md": "---\ntitle: x\n---\n", "cases/ok.md": "---\nid: other\ntitle: x\n---\n",
     ])
     let messages = result.errors.map(\.description)
-    #expect(messages.contains { $0.hasPrefix("cases/Bad Name.md: error: case file name 'Bad Name.md' is not a valid id") })
-    #expect(messages.contains { $0.hasPrefix("cases/ok.md:2:5: error: id 'other' differs from the file name") })
+    #expect(
+      messages.contains {
+        $0.hasPrefix("cases/Bad Name.md: error: case file name 'Bad Name.md' is not a valid id")
+      })
+    #expect(
+      messages.contains { $0.hasPrefix("cases/ok.md:2:5: error: id 'other' differs from the file name") })
   }
 
   @Test("invalid UTF-8 is refused, never replaced")
   func invalidUTF8() throws {
     var files = SampleCasebook.files().mapValues { Data($0.utf8) }
-    files["areas.csv"] = Data("code,name,level,parent,groups\nNL,Neder".utf8) + Data([0xFF]) + Data("land,country,,\n".utf8)
+    files["areas.csv"] =
+      Data("code,name,level,parent,groups\nNL,Neder".utf8) + Data([0xFF]) + Data("land,country,,\n".utf8)
     let result = try CasebookLoader.load(from: MemorySource(files: files))
-    #expect(result.errors.first?.description.hasPrefix("areas.csv:2:9: error: the file is not valid UTF-8") == true, "\(result.diagnostics)")
+    #expect(
+      result.errors.first?.description.hasPrefix("areas.csv:2:9: error: the file is not valid UTF-8") == true,
+      "\(result.diagnostics)")
   }
 
   @Test("a byte-order mark and CRLF line ends are accepted")
   func bomAndCRLF() throws {
-    var files = SampleCasebook.files().mapValues { Data($0.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
+    var files = SampleCasebook.files().mapValues {
+      Data($0.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    }
     files["areas.csv"] = Data([0xEF, 0xBB, 0xBF]) + files["areas.csv"]!
     files["cases/frontlijn.md"] = Data([0xEF, 0xBB, 0xBF]) + files["cases/frontlijn.md"]!
     let result = try CasebookLoader.load(from: MemorySource(files: files))
@@ -171,25 +217,37 @@ struct LoaderTests {
   @Test("missing required files are errors that say how to get them")
   func requiredFiles() throws {
     let result = try SampleCasebook.load(["areas.csv": nil])
-    #expect(result.errors.map(\.description).contains("areas.csv: error: missing required file areas.csv; `cop init` writes one"))
+    #expect(
+      result.errors.map(\.description).contains(
+        "areas.csv: error: missing required file areas.csv; `cop init` writes one"))
   }
 
   @Test("CSV rows with the wrong number of fields, and quoted line breaks, are errors")
   func csvShape() throws {
-    let wide = try SampleCasebook.load(["indicators/data/income_from_work.csv": "area,period,value\nGM0080,2007,1,2\n"])
+    let wide = try SampleCasebook.load([
+      "indicators/data/income_from_work.csv": "area,period,value\nGM0080,2007,1,2\n"
+    ])
     #expect(wide.errors.first?.message == "expected 3 fields as in the header, found 4")
-    let quoted = try SampleCasebook.load(["areas.csv": "code,name,level,parent,groups\nNL,\"Neder\nland\",country,,\n"])
+    let quoted = try SampleCasebook.load([
+      "areas.csv": "code,name,level,parent,groups\nNL,\"Neder\nland\",country,,\n"
+    ])
     #expect(quoted.errors.first?.message.contains("line breaks") == true)
   }
 
   @Test("unknown evidence scales and levels are errors")
   func evidence() throws {
     let result = try SampleCasebook.load([
-      "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "level: well-founded", with: "level: wel-founded")
-        .replacingOccurrences(of: "scale: maryland", with: "scale: maryand")
+      "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(
+        of: "level: well-founded", with: "level: wel-founded"
+      )
+      .replacingOccurrences(of: "scale: maryland", with: "scale: maryand")
     ])
     let messages = result.errors.map(\.message)
-    #expect(messages.contains { $0.hasPrefix("unknown level 'wel-founded' on scale 'nl-recognition'") && $0.contains("did you mean 'well-founded'?") })
+    #expect(
+      messages.contains {
+        $0.hasPrefix("unknown level 'wel-founded' on scale 'nl-recognition'")
+          && $0.contains("did you mean 'well-founded'?")
+      })
     #expect(messages.contains { $0.hasPrefix("unknown evidence scale 'maryand'") })
   }
 
@@ -205,6 +263,9 @@ struct LoaderTests {
       func read(_ path: String) throws -> Data? { try base.read(path) }
     }
     let result = try CasebookLoader.load(from: LinkSource())
-    #expect(result.errors.map(\.description) == ["cases/evil.md: error: symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"])
+    #expect(
+      result.errors.map(\.description) == [
+        "cases/evil.md: error: symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"
+      ])
   }
 }
