@@ -36,6 +36,7 @@ let package = Package(
       dependencies: [
         "GitStore",
         .product(name: "Yams", package: "Yams"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
     ),

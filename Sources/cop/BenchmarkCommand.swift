@@ -15,7 +15,7 @@ struct BenchmarkCommand: ParsableCommand {
       --total instead of computing the total from the members.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var global: CasebookOptions
 
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
@@ -59,7 +59,9 @@ struct BenchmarkCommand: ParsableCommand {
   func run() throws {
     let loaded = try global.load()
     let report = try reportingFailures {
-      try BenchmarkEngine(casebook: loaded.casebook).benchmark(
+      try global.pluginRegistry(builtIn: builtInPlugins).engine(
+        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics
+      ).benchmark(
         group: group, reference: try ReferenceSpec.parse(reference, in: loaded.casebook),
         areaReference: try ReferenceSpec.parse(areaReference, in: loaded.casebook), total: total,
         indicators: indicators, withMetrics: withMetrics, from: from, to: to)

@@ -6,7 +6,7 @@ struct CaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "case",
     abstract: "List and show the casebook's practice examples.",
-    subcommands: [List.self, Show.self])
+    subcommands: [List.self, Show.self, Impact.self, Findings.self])
 
   /// `cop case list`.
   struct List: ParsableCommand {
@@ -18,7 +18,7 @@ struct CaseCommand: ParsableCommand {
         SCALE:LEVEL, e.g. --evidence well-founded or --evidence maryland:2.
         """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: CasebookOptions
     @OptionGroup var output: FormatOption
 
     @Option(help: ArgumentHelp("Keep cases with this theme (repeatable).", valueName: "id"))
@@ -49,7 +49,7 @@ struct CaseCommand: ParsableCommand {
       abstract: "Show one case: its fields, outcomes, evidence, sources and narrative.",
       discussion: "Plain text by default; --format json gives every field, --format csv the outcomes.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: CasebookOptions
 
     @Option(help: "text (default), json, markdown, or csv (the outcomes).")
     var format: ShowFormat = .text

@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
       and its reference both have a value.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
@@ -69,7 +69,8 @@ struct CompareCommand: ParsableCommand {
     let loaded = try global.load()
     let format = output.resolved
     let result = try reportingFailures {
-      let engine = BenchmarkEngine(casebook: loaded.casebook)
+      let engine = try global.pluginRegistry(builtIn: builtInPlugins).engine(
+        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics)
       let subject: ComparisonSubject =
         if let area { .area(area) } else if let group { .group(group) } else {
           .level(AreaLevel(rawValue: level!)!)

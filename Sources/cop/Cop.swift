@@ -23,14 +23,17 @@ struct Cop: ParsableCommand {
       CompareCommand.self,
       PeersCommand.self,
       BenchmarkCommand.self,
-    ]
+      PluginsCommand.self,
+    ] + builtInPlugins.flatMap(\.subcommands)
   )
 }
 
 extension Cop {
   /// Runs `cop`, accepting global options before the subcommand (`cop --at HEAD~1 case list`).
   static func main() {
-    main(GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()), root: Cop.self))
+    let arguments = GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()), root: Cop.self)
+    InstalledSubcommand.runIfNamed(arguments, root: Cop.self)
+    main(arguments)
   }
 }
 
@@ -38,3 +41,6 @@ extension Cop {
 enum CopVersion {
   static let current = "0.1.0"
 }
+
+/// The casebook options under their earlier name.
+typealias GlobalOptions = CasebookOptions

@@ -13,7 +13,7 @@ struct PeersCommand: ParsableCommand {
       left out and counted. --save-group prints the areas.csv change that saves the peers as a group.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
 
   @Argument(help: "The area to find peers for.")
@@ -45,7 +45,9 @@ struct PeersCommand: ParsableCommand {
   func run() throws {
     let loaded = try global.load()
     let result = try reportingFailures {
-      try BenchmarkEngine(casebook: loaded.casebook).peers(
+      try global.pluginRegistry(builtIn: builtInPlugins).engine(
+        for: loaded.casebook, indicators: indicators, withMetrics: false
+      ).peers(
         of: code, indicators: indicators, period: period, k: k)
     }
     let table = PeerTables.table(result, casebook: loaded.casebook)

@@ -17,13 +17,14 @@ struct ValidateCommand: ParsableCommand {
     case text, json, github
   }
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var global: CasebookOptions
 
   @Option(help: "text (default), json, or github (pull-request annotations).")
   var format: ReportFormat = .text
 
   func run() throws {
-    let result = try reportingFailures { try global.loadResult() }
+    var result = try reportingFailures { try global.loadResult() }
+    result.diagnostics += global.pluginRegistry(builtIn: builtInPlugins).validate(result.casebook)
     let prefix = global.pathPrefix
     let book = result.casebook
     let summary =

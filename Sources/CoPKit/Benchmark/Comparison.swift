@@ -67,9 +67,9 @@ extension BenchmarkEngine {
     }
     if !evaluator.comparedWithThemselves.isEmpty {
       warnings.add(
-        "\(indicator.id): \(evaluator.comparedWithThemselves.count) areas have no reference (missing): "
+        "\(indicator.id): at some periods \(evaluator.comparedWithThemselves.count) areas have no reference: "
           + "their parent has no value of its own and they are its only child with one, so the fallback mean "
-          + "would compare them with themselves; store the parent's own value: " + WarningLog.shortList(evaluator.comparedWithThemselves))
+          + "would compare them with themselves; those periods count as missing; store the parent's own value: " + WarningLog.shortList(evaluator.comparedWithThemselves))
     }
     return rows
   }
@@ -124,8 +124,10 @@ extension BenchmarkEngine {
   ) -> (from: String?, to: String?) {
     if from != nil && to != nil { return (from, to) }
     let periods = evaluator.table.periods
+    // A period whose reference is a fallback mean of the area alone does not count as having both.
     func both(_ period: Int) -> Bool {
       evaluator.value(plan.subject, at: period) != nil && evaluator.value(plan.reference, at: period) != nil
+        && !evaluator.noteSelfComparison(subject: plan.subject, reference: plan.reference, at: periods[period])
     }
     var to = to
     if to == nil {

@@ -67,6 +67,7 @@ enum CaseReader {
     for node in yaml.list(fields["outcomes"], what: "outcomes") {
       if let outcome = readOutcome(node, yaml: yaml, references: &references) {
         item.outcomes.append(outcome)
+        references.outcomes.append(yaml.location(node))
       }
     }
     if let node = fields["mkba"], !yaml.isNull(node) { item.mkba = readMKBA(node, yaml: yaml) }
@@ -170,6 +171,8 @@ struct CaseReferences {
   var areas: [(String, SourceLocation)] = []
   var themes: [(String, SourceLocation)] = []
   var indicators: [(String, SourceLocation)] = []
+  /// The location of each outcome, in the order of the case's `outcomes`.
+  var outcomes: [SourceLocation] = []
   var evidence:
     [(scale: String, scaleLocation: SourceLocation, level: String, levelLocation: SourceLocation)] = []
 }

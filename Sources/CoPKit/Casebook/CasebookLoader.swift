@@ -36,6 +36,7 @@ public enum CasebookLoader {
     let entries = try source.entries()
     var dataFiles: [(path: String, indicator: String)] = []
     var caseFiles: [(path: String, id: String)] = []
+    var pluginFiles: [(plugin: String, name: String, path: String)] = []
     // Paths that are not regular files; they are reported here and never read.
     var unreadable: Set<String> = []
     for entry in entries {
@@ -53,7 +54,8 @@ public enum CasebookLoader {
         if [SettingsReader.path, AreasReader.path, CatalogueReader.path].contains(entry.path)
           || entry.path.hasPrefix(DataReader.folder) || entry.path.hasPrefix(CaseReader.folder)
         {
-          diagnostics.append(.error(SourceLocation(file: entry.path), "not a regular file; replace it with a file"))
+          diagnostics.append(
+            .error(SourceLocation(file: entry.path), "not a regular file; replace it with a file"))
         }
         continue
       }
@@ -68,6 +70,9 @@ public enum CasebookLoader {
         } else {
           dataFiles.append((entry.path, name))
         }
+      } else if entry.path.hasPrefix("plugins/") {
+        let parts = entry.path.split(separator: "/", maxSplits: 2).map(String.init)
+        if parts.count == 3, entry.kind == .file { pluginFiles.append((parts[1], parts[2], entry.path)) }
       } else if entry.path.hasPrefix(CaseReader.folder) {
         let name = String(entry.path.dropFirst(CaseReader.folder.count))
         guard name.hasSuffix(".md") else {
@@ -93,20 +98,26 @@ public enum CasebookLoader {
 
     // casebook.yaml
     var settings = CasebookSettings(title: "")
-    if !unreadable.contains(SettingsReader.path), let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics) {
+    if !unreadable.contains(SettingsReader.path),
+      let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics)
+    {
       settings = SettingsReader.read(text, into: &diagnostics) ?? settings
     }
 
     // areas.csv
     var areaEntries: [(Area, SourceLocation)] = []
-    if !unreadable.contains(AreasReader.path), let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics) {
+    if !unreadable.contains(AreasReader.path),
+      let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics)
+    {
       areaEntries = AreasReader.read(data, into: &diagnostics)
     }
 
     // indicators/catalogue.yaml
     var catalogueEntries: [(Indicator, SourceLocation)] = []
     var rejectedIndicators: Set<String> = []
-    if !unreadable.contains(CatalogueReader.path), let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics) {
+    if !unreadable.contains(CatalogueReader.path),
+      let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics)
+    {
       catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
     }
 
@@ -144,17 +155,24 @@ public enum CasebookLoader {
 
     // cases/*.md
     var cases: [Case] = []
+    var parsedCases: [ParsedCase] = []
     for file in caseFiles {
       guard let text = try readText(file.path, from: source, required: false, into: &diagnostics),
         let parsed = CaseReader.read(text, path: file.path, id: file.id, into: &diagnostics)
       else { continue }
       diagnostics += validator.checkReferences(of: parsed)
       cases.append(parsed.value)
+      parsedCases.append(parsed)
     }
 
+    var pluginData: [String: [String: Data]] = [:]
+    for file in pluginFiles {
+      pluginData[file.plugin, default: [:]][file.name] = try source.read(file.path)
+    }
     let casebook = Casebook(
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: data, cases: cases,
-      revision: source.revision)
+      revision: source.revision, pluginData: pluginData)
+    diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases, in: casebook)
     diagnostics.sort {
       ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)
     }

@@ -6,6 +6,8 @@ public enum CasebookLocation {
   /// The casebook folder: `--casebook`, else `$COP_CASEBOOK`, else `./casebook` if it exists, else the
   /// current folder.
   public static func folder(option: String?, environment: [String: String], currentDirectory: URL) -> URL {
+    // A folder URL without a trailing slash would resolve relative paths against its parent.
+    let currentDirectory = URL(fileURLWithPath: currentDirectory.path, isDirectory: true)
     if let option, !option.isEmpty {
       return URL(fileURLWithPath: option, relativeTo: currentDirectory).standardizedFileURL
     }

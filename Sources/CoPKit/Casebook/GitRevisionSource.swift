@@ -27,7 +27,9 @@ public final class GitRevisionSource: CasebookSource {
     self.prefix = folder
     for entry in all where entry.path.hasPrefix(folder) {
       let path = String(entry.path.dropFirst(folder.count))
-      if path == ".git" || path.hasPrefix(".git/") { continue }
+      // As in FileSystemSource: `.git` and hidden folders (`.github/`, `cases/.drafts/`) are left out.
+      let hiddenFolder = path.split(separator: "/").dropLast().contains { $0.hasPrefix(".") }
+      if path == ".git" || hiddenFolder { continue }
       entriesByPath[path] = entry
     }
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded casebook: its settings, areas, groups, indicator catalogue and data, and cases.
 ///
 /// A `Casebook` is a plain value: it is read once from a ``CasebookSource`` by ``CasebookLoader``
@@ -15,6 +17,8 @@ public struct Casebook: Sendable {
   public var cases: [Case]
   /// The commit the casebook was read from, or nil for a working tree with uncommitted changes.
   public var revision: String?
+  /// The files under `plugins/<id>/`, by plugin id and then by path inside the plugin's folder.
+  public var pluginData: [String: [String: Data]]
 
   private var areaPositions: [String: Int] = [:]
   private var childCodes: [String: [String]] = [:]
@@ -25,8 +29,9 @@ public struct Casebook: Sendable {
   /// Creates a casebook and builds its lookups.
   public init(
     settings: CasebookSettings, areas: [Area], indicators: [Indicator], data: [String: IndicatorData] = [:],
-    cases: [Case] = [], revision: String? = nil
+    cases: [Case] = [], revision: String? = nil, pluginData: [String: [String: Data]] = [:]
   ) {
+    self.pluginData = pluginData
     self.settings = settings
     self.areas = areas
     self.indicators = indicators
@@ -110,6 +115,9 @@ public struct Casebook: Sendable {
   public func theme(_ id: String) -> Theme? {
     settings.themes.first { $0.id == id }
   }
+
+  /// The files of a plugin under `plugins/<id>/`, by path inside that folder (`targets.yaml`).
+  public func pluginFiles(_ plugin: String) -> [String: Data] { pluginData[plugin] ?? [:] }
 
   /// The evidence scale with this id.
   public func evidenceScale(_ id: String) -> EvidenceScale? {

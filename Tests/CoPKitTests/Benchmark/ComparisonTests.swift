@@ -94,16 +94,18 @@ struct ComparisonTests {
     let lonely = try #require(
       try engine.compare(ComparisonRequest(subject: .area("WK0201"), reference: .area("GM02"))).row("WK0201"))
     #expect(lonely.verdict == .missing && lonely.from == nil && lonely.to == nil)
-    // With the parent, the children's mean stands in where GM01 has no value of its own: in 2008 and
-    // 2013 that is WK0101 itself.
+    // With the parent, the children's mean stands in where GM01 has no value of its own; in 2008 and
+    // 2013 that would be WK0101 itself, which is no reference, so those periods do not count.
     let parent = try engine.compare(ComparisonRequest(subject: .group("focus")))
-    #expect((parent.row("WK0101")?.from, parent.row("WK0101")?.to) == ("2008", "2013"))
-    #expect(parent.row("WK0101")?.verdict == .level)
+    #expect((parent.row("WK0101")?.from, parent.row("WK0101")?.to) == ("2009", "2011"))
+    #expect(parent.row("WK0101")?.verdict == .closer)
+    #expect(parent.row("WK0201")?.verdict == .missing)
     #expect(parent.row("WK0103")?.verdict == .missing)
     #expect(
       parent.warnings.contains(
-        "x: 2 areas are compared with themselves: their parent has no value of its own and they are its "
-          + "only child with one; store the parent's own value: WK0101 in GM01, WK0201 in GM02"))
+        "x: at some periods 2 areas have no reference: their parent has no value of its own and they are its "
+          + "only child with one, so the fallback mean would compare them with themselves; those periods count "
+          + "as missing; store the parent's own value: WK0101 in GM01, WK0201 in GM02"))
   }
 
   @Test func oneExplicitPeriodBoundsTheOther() throws {
@@ -267,10 +269,16 @@ struct ComparisonTests {
 
   @Test func anIndicatorWithoutDataGivesMissingRowsAndAWarning() throws {
     let casebook = F.casebook(areas: F.twoCities, indicators: [F.indicator("empty")], data: [:])
-    let result = try BenchmarkEngine(casebook: casebook).compare(ComparisonRequest(subject: .group("focus")))
-    #expect(result.rows.allSatisfy { $0.verdict == .missing })
-    #expect(result.summary[0][.missing] == 3 && result.summary[0].from == nil)
-    #expect(result.warnings == ["empty: no data"])
+    let named = try BenchmarkEngine(casebook: casebook).compare(
+      ComparisonRequest(subject: .group("focus"), indicators: ["empty"]))
+    #expect(named.rows.allSatisfy { $0.verdict == .missing })
+    #expect(named.summary.count == 1)
+    #expect(named.summary.first?[.missing] == 3 && named.summary.first?.from == nil)
+    #expect(named.warnings == ["empty: no data"])
+    // Not named, an indicator without data is left out, and one warning says so.
+    let all = try BenchmarkEngine(casebook: casebook).compare(ComparisonRequest(subject: .group("focus")))
+    #expect(all.rows.isEmpty && all.summary.isEmpty)
+    #expect(all.warnings == ["no data in this casebook for 1 indicator: empty"])
   }
 }
 

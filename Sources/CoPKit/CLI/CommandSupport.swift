@@ -1,45 +1,46 @@
 import ArgumentParser
-import CoPKit
 import Foundation
 
 /// The exit codes of the CLI contract.
-enum Exit {
+public enum Exit {
   /// Bad usage: unknown option values, unknown areas or indicators named on the command line.
-  static let usage = ExitCode(64)
+  public static let usage = ExitCode(64)
   /// Invalid data in the casebook.
-  static let invalidData = ExitCode(65)
+  public static let invalidData = ExitCode(65)
   /// Any other failure.
-  static let failure = ExitCode(1)
+  public static let failure = ExitCode(1)
 }
 
 /// A usage error found after parsing (an unknown area named with --area, say): printed, exit 64.
-struct UsageError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
+public struct UsageError: Error, CustomStringConvertible {
+  /// What is wrong with the command line.
+  public var description: String
+  /// Creates an error.
+  public init(_ description: String) { self.description = description }
 }
 
 /// A loaded casebook with what a command needs to print about it.
-struct LoadedCasebook {
-  var casebook: Casebook
-  var warnings: [Diagnostic]
+public struct LoadedCasebook {
+  public var casebook: Casebook
+  public var warnings: [Diagnostic]
   /// Prepended to casebook-relative paths in messages, so they point at the file from the current folder.
-  var pathPrefix: String
-  var language: String?
+  public var pathPrefix: String
+  public var language: String?
 
   /// The label of an indicator in the chosen language.
-  func label(_ text: LocalizedText) -> String { text.resolved(for: language) }
+  public func label(_ text: LocalizedText) -> String { text.resolved(for: language) }
 }
 
-extension GlobalOptions {
+extension CasebookOptions {
   /// The casebook folder these options name.
-  var casebookFolder: URL {
+  public var casebookFolder: URL {
     CasebookLocation.folder(
       option: casebook, environment: ProcessInfo.processInfo.environment,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   }
 
   /// How to show the casebook folder in messages: relative to the current folder where possible.
-  var pathPrefix: String {
+  public var pathPrefix: String {
     let folder = casebookFolder.path
     let current = FileManager.default.currentDirectoryPath
     if folder == current { return "" }
@@ -47,14 +48,20 @@ extension GlobalOptions {
     return folder + "/"
   }
 
+  /// The revision to read: `--at`, else `$COP_REVISION` (set by `cop` for an installed plugin's
+  /// subcommand), else nil for the working tree.
+  public var revision: String? {
+    at ?? ProcessInfo.processInfo.environment["COP_REVISION"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   /// Reads the casebook and its diagnostics without judging them.
-  func loadResult() throws -> LoadResult {
-    let source = try CasebookLocation.source(folder: casebookFolder, revision: at)
+  public func loadResult() throws -> LoadResult {
+    let source = try CasebookLocation.source(folder: casebookFolder, revision: revision)
     return try CasebookLoader.load(from: source)
   }
 
   /// Reads the casebook; on errors prints them all and exits 65. Warnings are kept for the command.
-  func load() throws -> LoadedCasebook {
+  public func load() throws -> LoadedCasebook {
     let result = try reportingFailures { try loadResult() }
     if result.hasErrors {
       for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
@@ -70,11 +77,14 @@ extension GlobalOptions {
 }
 
 /// Runs `body`, turning failures into a one-line message and the contract's exit code.
-func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+public func reportingFailures<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let exit as ExitCode {
     throw exit
+  } catch let error as PluginError where error.isUsage {
+    Terminal.error("error: \(error.description)")
+    throw Exit.usage
   } catch let error as BenchmarkError {
     Terminal.error("error: \(error.description)")
     throw Exit.usage
@@ -88,7 +98,7 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// Prints a table in the chosen format; JSON wraps the rows with the revision and warnings.
-func printTable(
+public func printTable(
   _ table: ReportTable, format: OutputFormat, rowsKey: String, loaded: LoadedCasebook,
   extra: [(String, JSONValue)] = []
 ) {

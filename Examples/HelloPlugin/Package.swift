@@ -1,0 +1,32 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// A third-party cop plugin as its own Swift package. Its executable product must be named cop-<id>.
+let package = Package(
+  name: "HelloPlugin",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cop-hello", targets: ["cop-hello"]),
+    .library(name: "HelloPlugin", targets: ["HelloPlugin"]),
+  ],
+  dependencies: [
+    // A published plugin would name cop's repository and a version here.
+    .package(name: "cop", path: "../.."),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "HelloPlugin",
+      dependencies: [
+        .product(name: "CoPKit", package: "cop"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
+    .executableTarget(
+      name: "cop-hello",
+      dependencies: ["HelloPlugin"],
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
+  ]
+)

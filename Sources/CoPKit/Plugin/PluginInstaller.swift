@@ -1,0 +1,160 @@
+import Foundation
+
+/// Installs and removes plugins in the plugin folder: builds a Swift package's `cop-<id>` product in
+/// release mode (from a folder or a git URL), or copies a prebuilt executable.
+public struct PluginInstaller {
+  /// Where plugins go and how they are run.
+  public var directory: PluginDirectory
+  /// Receives progress lines (the build's output).
+  public var progress: (String) -> Void
+
+  /// Creates an installer.
+  public init(directory: PluginDirectory, progress: @escaping (String) -> Void = { _ in }) {
+    self.directory = directory
+    self.progress = progress
+  }
+
+  /// What an installation did.
+  public struct Installed: Sendable {
+    /// The plugin's description.
+    public var description: PluginDescription
+    /// Where the executable now is.
+    public var path: URL
+  }
+
+  /// Installs from a folder holding a Swift package, a prebuilt executable, or a git URL (`URL@REF`
+  /// for a branch or tag). The plugin must describe itself over the protocol before it is copied in.
+  public func install(_ source: String, scratchPath: String? = nil) throws -> Installed {
+    guard let folder = directory.installFolder else {
+      throw PluginError(plugin: source, problem: "no plugin folder: set COP_PLUGIN_PATH or HOME", isUsage: true)
+    }
+    var isFolder: ObjCBool = false
+    let executable: URL
+    if FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) {
+      let url = URL(fileURLWithPath: source).standardizedFileURL
+      executable = isFolder.boolValue ? try build(package: url, scratchPath: scratchPath) : url
+    } else if Self.looksLikeGitURL(source) {
+      executable = try build(package: try clone(source), scratchPath: scratchPath)
+    } else {
+      throw PluginError(plugin: source, problem: "is neither a folder, an executable, nor a git URL", isUsage: true)
+    }
+    let name = executable.lastPathComponent
+    guard name.hasPrefix("cop-"), name.count > 4 else {
+      throw PluginError(plugin: name, problem: "a plugin executable must be named cop-<id>", isUsage: true)
+    }
+    let description = try InstalledPlugin.describe(
+      executable: executable, timeout: directory.timeout, environment: directory.environment)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let destination = folder.appendingPathComponent(name)
+    let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: executable, to: temporary)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.path)
+    guard rename(temporary.path, destination.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw PluginError(plugin: description.id, problem: "could not be copied to \(destination.path)")
+    }
+    return Installed(description: description, path: destination)
+  }
+
+  /// Removes the plugin `id` from the first plugin folder that has it.
+  public func remove(_ id: String) throws -> URL {
+    for folder in directory.folders {
+      let path = folder.appendingPathComponent("cop-\(id)")
+      if FileManager.default.fileExists(atPath: path.path) {
+        try FileManager.default.removeItem(at: path)
+        return path
+      }
+    }
+    throw PluginError(plugin: id, problem: "is not installed in \(directory.folders.map(\.path).joined(separator: ":"))", isUsage: true)
+  }
+
+  static func looksLikeGitURL(_ text: String) -> Bool {
+    text.contains("://") || text.hasPrefix("git@") || text.hasSuffix(".git") || text.contains(".git@")
+  }
+
+  /// Builds the package's `cop-*` executable product in release mode and returns the binary.
+  func build(package: URL, scratchPath: String?) throws -> URL {
+    let manifest = try run(["swift", "package", "dump-package", "--package-path", package.path], quiet: true)
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any],
+      let products = object["products"] as? [[String: Any]]
+    else {
+      throw PluginError(plugin: package.path, problem: "its Package.swift could not be read")
+    }
+    let names = products.compactMap { product -> String? in
+      guard let name = product["name"] as? String, name.hasPrefix("cop-"),
+        let type = product["type"] as? [String: Any], type["executable"] != nil
+      else { return nil }
+      return name
+    }
+    guard names.count == 1, let product = names.first else {
+      throw PluginError(
+        plugin: package.path,
+        problem: names.isEmpty
+          ? "has no executable product named cop-<id>" : "has several cop-* products: \(names.joined(separator: ", "))",
+        isUsage: true)
+    }
+    var arguments = ["swift", "build", "-c", "release", "--product", product, "--package-path", package.path]
+    if let scratchPath { arguments += ["--scratch-path", scratchPath] }
+    progress("Building \(product) in release mode (this takes a few minutes the first time)")
+    _ = try run(arguments, quiet: false)
+    let binPath = try run(arguments.filter { $0 != "--product" && $0 != product } + ["--show-bin-path"], quiet: true)
+    return URL(fileURLWithPath: binPath.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent(product)
+  }
+
+  /// Clones `URL[@REF]` into a temporary folder.
+  func clone(_ source: String) throws -> URL {
+    var url = source
+    var reference: String?
+    if let at = source.range(of: "@", options: .backwards), source[at.upperBound...].allSatisfy({ $0 != "/" && $0 != ":" }),
+      !source.hasPrefix("git@") || source.filter({ $0 == "@" }).count > 1
+    {
+      url = String(source[..<at.lowerBound])
+      reference = String(source[at.upperBound...])
+    }
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent("cop-plugin-\(UUID().uuidString)")
+    var arguments = ["git", "clone", "--depth", "1"]
+    if let reference { arguments += ["--branch", reference] }
+    progress("Cloning \(RemoteURL.masked(url))")
+    _ = try run(arguments + ["--", url, target.path], quiet: false)
+    return target
+  }
+
+  /// Runs a command, returning its standard output. Unless `quiet`, its output goes to standard error
+  /// as progress; when quiet, its standard error is shown only if it fails.
+  @discardableResult
+  func run(_ arguments: [String], quiet: Bool) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.environment = directory.environment
+    process.standardInput = FileHandle.nullDevice
+    let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("cop-\(UUID().uuidString).log")
+    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorLog) }
+    let output = Pipe()
+    process.standardOutput = quiet ? output : FileHandle.standardError
+    process.standardError = quiet ? try FileHandle(forWritingTo: errorLog) : FileHandle.standardError
+    try process.run()
+    let data = quiet ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let detail = (try? String(contentsOf: errorLog, encoding: .utf8))?.suffix(600) ?? ""
+      throw PluginError(
+        plugin: arguments.prefix(3).joined(separator: " "),
+        problem: "failed with status \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)"))
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// Remote addresses as they may be shown: with any password masked.
+public enum RemoteURL {
+  /// `https://user:secret@host/x` → `https://user:***@host/x`.
+  public static func masked(_ url: String) -> String {
+    guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+    let credentials = url[scheme.upperBound..<at]
+    guard let colon = credentials.firstIndex(of: ":") else { return url }
+    return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+  }
+}

@@ -1,0 +1,4 @@
+import CoPKit
+
+/// The plugins compiled into `cop`, sorted by id: the one place a built-in plugin is listed.
+let builtInPlugins: [any CoPPlugin] = []

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// A `git` command that exited non-zero.
+struct GitCommandFailed: Error, CustomStringConvertible {
+  let result: ProcessResult
+
+  var description: String { result.description }
+}
+
+extension Sandbox {
+  /// Runs the `git` command line in `folder` (inside the scratch folder, or absolute).
+  func gitResult(_ arguments: [String], in folder: String = ".", environment extra: [String: String] = [:])
+    throws -> ProcessResult
+  {
+    try run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: folder, environment: extra)
+  }
+
+  /// Runs `git` in `folder` and returns its standard output; throws when it exits non-zero.
+  @discardableResult
+  func git(_ arguments: [String], in folder: String = ".", environment extra: [String: String] = [:]) throws
+    -> String
+  {
+    let result = try gitResult(arguments, in: folder, environment: extra)
+    guard result.status == 0 else { throw GitCommandFailed(result: result) }
+    return result.stdout
+  }
+
+  /// The full commit id `git rev-parse` gives for `revision` in the repository at `folder`.
+  func revParse(_ revision: String, in folder: String) throws -> String {
+    try git(["rev-parse", "--verify", revision + "^{commit}"], in: folder)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Writes files (path to text, relative to `folder`), stages everything and commits with `message`.
+  @discardableResult
+  func commit(_ files: [String: String], message: String, in folder: String) throws -> String {
+    for (path, text) in files { try write(text, to: folder + "/" + path) }
+    try git(["add", "-A"], in: folder)
+    try git(["commit", "-q", "-m", message], in: folder)
+    return try revParse("HEAD", in: folder)
+  }
+}
