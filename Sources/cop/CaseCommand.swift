@@ -5,7 +5,7 @@ import CoPKit
 struct CaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "case",
-    abstract: "List and show the casebook's practice examples.",
+    abstract: "List, show and weigh the casebook's practice examples: what happened around them, what works.",
     subcommands: [List.self, Show.self, Impact.self, Findings.self])
 
   /// `cop case list`.

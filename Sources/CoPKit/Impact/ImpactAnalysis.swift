@@ -15,7 +15,7 @@
 /// - Verdict, the first that applies: `insufficient-data` (no usable start, no reference, or a window
 ///   without a period with both values) → `suppressed` (the area's `n` present and below `min_n` at a
 ///   period used; no numbers are kept) → `closer` (d < −tol) → `further` (d > tol) → `stable`.
-/// - Peers: see ``peerImpact(for:indicator:evaluator:reference:windows:treated:group:k:)``.
+/// - Peers: see ``peerImpact(for:change:indicator:evaluator:reference:windows:treated:group:k:)``.
 extension BenchmarkEngine {
   /// Analyses a case as the request asks; throws ``BenchmarkError`` for an unknown case, indicator,
   /// group or reference, and for unusable windows.
@@ -84,9 +84,9 @@ extension BenchmarkEngine {
           of: area, indicator: indicator, evaluator: evaluator, reference: request.reference, windows: windows
         )
         var peers: PeerImpact?
-        if gap.change != nil {
+        if let change = gap.change {
           peers = peerImpact(
-            for: area, change: gap.change!, indicator: indicator, evaluator: evaluator,
+            for: area, change: change, indicator: indicator, evaluator: evaluator,
             reference: request.reference, windows: windows, treated: Set(treated), group: request.peerGroup,
             k: request.peerCount)
         }
@@ -153,15 +153,11 @@ extension BenchmarkEngine {
         problems: [.noReference(reason)])
     }
     let before = gapWindow(
-      .before, area: area, reference: reference, indicator: indicator, evaluator: evaluator
-    ) {
-      windows.before.contains($0)
-    }
+      .before, area: area, reference: reference, indicator: indicator, evaluator: evaluator,
+      inWindow: windows.before.contains)
     let after = gapWindow(
-      .after, area: area, reference: reference, indicator: indicator, evaluator: evaluator
-    ) {
-      windows.isAfter($0)
-    }
+      .after, area: area, reference: reference, indicator: indicator, evaluator: evaluator,
+      inWindow: windows.isAfter)
     let problems = [before, after].compactMap { window in
       window.lack.map { ImpactProblem.emptyWindow(window.kind, $0) }
     }
@@ -190,6 +186,8 @@ extension BenchmarkEngine {
     var window = GapWindow(kind: kind)
     let table = evaluator.table
     var sum = 0.0
+    var areaSum = 0.0
+    var referenceSum = 0.0
     for position in table.periods.indices {
       let period = table.periods[position]
       guard let year = ImpactWindows.year(of: period), inWindow(year) else { continue }
@@ -206,19 +204,28 @@ extension BenchmarkEngine {
       window.periods.append(period)
       window.gaps.append(gap)
       sum += gap
+      areaSum += value.value
+      referenceSum += referenceValue.value
       if let n = value.n { window.smallestN = min(window.smallestN ?? n, n) }
     }
-    if !window.gaps.isEmpty { window.meanGap = sum / Double(window.gaps.count) }
+    if !window.gaps.isEmpty {
+      let count = Double(window.gaps.count)
+      window.meanGap = sum / count
+      window.meanArea = areaSum / count
+      window.meanReference = referenceSum / count
+    }
     return window
   }
 }
 
 extension GapWindow {
-  /// The window with its gaps, mean and `n` removed, as a suppressed row shows it.
+  /// The window with its gaps, means and `n` removed, as a suppressed row shows it.
   var withoutNumbers: GapWindow {
     var window = self
     window.gaps = []
     window.meanGap = nil
+    window.meanArea = nil
+    window.meanReference = nil
     window.smallestN = nil
     return window
   }

@@ -57,8 +57,15 @@ public enum ImpactReading {
       "Before \(windows.start) (\(periodList(gap.before?.periods ?? []))), \(area) was on average "
       + "\(position(gap.before?.meanGap ?? 0)) \(reference); from \(windows.start) "
       + "(\(periodList(gap.after?.periods ?? []))), \(position(gap.after?.meanGap ?? 0)) it. "
+    if let areaBefore = gap.before?.meanArea, let areaAfter = gap.after?.meanArea,
+      let referenceBefore = gap.before?.meanReference, let referenceAfter = gap.after?.meanReference
+    {
+      text +=
+        "On average \(area) went from \(number(areaBefore)) to \(number(areaAfter)), \(reference) from "
+        + "\(number(referenceBefore)) to \(number(referenceAfter)). "
+    }
     let change = gap.change ?? 0
-    let tolerance = number(indicator.tolerance)
+    let tolerance = JSONValue.format(indicator.tolerance)
     switch gap.verdict {
     case .closer:
       text +=

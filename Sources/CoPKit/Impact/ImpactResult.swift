@@ -71,6 +71,10 @@ public struct GapWindow: Sendable, Hashable, Codable {
   public var gaps: [Double]
   /// The mean of `gaps`; nil when no period was used or the row is suppressed.
   public var meanGap: Double?
+  /// The mean of the area's values at the periods used; nil as `meanGap`.
+  public var meanArea: Double?
+  /// The mean of the reference's values at the periods used; nil as `meanGap`.
+  public var meanReference: Double?
   /// The smallest `n` behind the area's values used; nil when none has an `n` or the row is suppressed.
   public var smallestN: Double?
   /// The number of periods of the window at which the area has a value.
@@ -83,12 +87,15 @@ public struct GapWindow: Sendable, Hashable, Codable {
   /// Creates a window.
   public init(
     kind: ImpactWindowKind, periods: [String] = [], gaps: [Double] = [], meanGap: Double? = nil,
-    smallestN: Double? = nil, areaPeriods: Int = 0, referencePeriods: Int = 0, selfComparedPeriods: Int = 0
+    meanArea: Double? = nil, meanReference: Double? = nil, smallestN: Double? = nil, areaPeriods: Int = 0,
+    referencePeriods: Int = 0, selfComparedPeriods: Int = 0
   ) {
     self.kind = kind
     self.periods = periods
     self.gaps = gaps
     self.meanGap = meanGap
+    self.meanArea = meanArea
+    self.meanReference = meanReference
     self.smallestN = smallestN
     self.areaPeriods = areaPeriods
     self.referencePeriods = referencePeriods

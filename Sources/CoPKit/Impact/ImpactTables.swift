@@ -2,18 +2,29 @@
 /// Markdown) and JSON. Suppressed rows show no numbers in any of them.
 public enum ImpactTables {
   /// One row per indicator and area: the windows, the mean gaps, the change and the peers.
-  /// `forTerminal` leaves out the lists of periods and the readings (which go to the footer instead).
+  /// `forTerminal` leaves out the lists of periods, the mean values of the area and its reference, and
+  /// the readings (which go to the footer instead).
   public static func table(_ result: ImpactResult, casebook: Casebook, forTerminal: Bool) -> ReportTable {
     var columns: [ReportTable.Column] = [
       .init("indicator", "Indicator"), .init("area", "Area"), .init("reference", "Reference"),
       .init("before", "Before"),
     ]
-    if !forTerminal { columns.append(.init("before_periods", "Periods before")) }
+    if !forTerminal {
+      columns += [
+        .init("before_periods", "Periods before"), .init("area_before", "Area before", alignment: .right),
+        .init("reference_before", "Ref. before", alignment: .right),
+      ]
+    }
     columns += [
       .init("gap_before", "Gap before", alignment: .right), .init("n_before", "n before", alignment: .right),
       .init("after", "After"),
     ]
-    if !forTerminal { columns.append(.init("after_periods", "Periods after")) }
+    if !forTerminal {
+      columns += [
+        .init("after_periods", "Periods after"), .init("area_after", "Area after", alignment: .right),
+        .init("reference_after", "Ref. after", alignment: .right),
+      ]
+    }
     columns += [
       .init("gap_after", "Gap after", alignment: .right), .init("n_after", "n after", alignment: .right),
       .init("gap_change", "Change", alignment: .right), .init("verdict", "Verdict"), .init("peers", "Peers"),
@@ -29,12 +40,22 @@ public enum ImpactTables {
         .text(row.indicator), .text(gap.area), .text(gap.reference),
         .text(result.windows.map { ImpactReading.yearsText(.before, $0) }),
       ]
-      if !forTerminal { cells.append(.list(gap.before?.periods ?? [])) }
+      if !forTerminal {
+        cells += [
+          .list(gap.before?.periods ?? []), .number(gap.before?.meanArea, decimals: places),
+          .number(gap.before?.meanReference, decimals: places),
+        ]
+      }
       cells += [
         .number(gap.before?.meanGap, decimals: places), .number(gap.before?.smallestN, decimals: 0),
         .text(result.windows.map { ImpactReading.yearsText(.after, $0) }),
       ]
-      if !forTerminal { cells.append(.list(gap.after?.periods ?? [])) }
+      if !forTerminal {
+        cells += [
+          .list(gap.after?.periods ?? []), .number(gap.after?.meanArea, decimals: places),
+          .number(gap.after?.meanReference, decimals: places),
+        ]
+      }
       cells += [
         .number(gap.after?.meanGap, decimals: places), .number(gap.after?.smallestN, decimals: 0),
         .number(gap.change, decimals: places), .text(gap.verdict.rawValue, style: style(of: gap.verdict)),
@@ -191,6 +212,7 @@ public enum ImpactTables {
       guard let window else { return .null }
       return .object([
         ("periods", .strings(window.periods)), ("gaps", .array(window.gaps.map(JSONValue.number))),
+        ("mean_area", .optional(window.meanArea)), ("mean_reference", .optional(window.meanReference)),
         ("mean_gap", .optional(window.meanGap)), ("n", .optional(window.smallestN)),
       ])
     }

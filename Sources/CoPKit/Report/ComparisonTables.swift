@@ -64,7 +64,7 @@ public enum ComparisonTables {
       let label = result.indicators.first { $0.id == summary.indicator }?.label.resolved(for: language)
       let levels = Set(
         result.rows.filter { $0.indicator == summary.indicator }.compactMap { casebook.area($0.area)?.level })
-      let period = [summary.from, summary.to].compactMap { $0 }.joined(separator: "–")
+      let period = [summary.from, summary.to].compactMap { $0 }.uniqued().joined(separator: "–")
       lines.append(
         "\(label ?? summary.indicator)\(period.isEmpty ? "" : " (\(period))"): "
           + BenchmarkReport.sentence(

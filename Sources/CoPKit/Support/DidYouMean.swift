@@ -1,7 +1,7 @@
 /// Suggests the closest known word for a misspelt one, as in "did you mean 'themes'?".
-enum DidYouMean {
+public enum DidYouMean {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
-  static func suggestion(for word: String, among candidates: [String]) -> String? {
+  public static func suggestion(for word: String, among candidates: [String]) -> String? {
     let lowered = word.lowercased()
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
@@ -14,12 +14,12 @@ enum DidYouMean {
   }
 
   /// A message tail such as ` (did you mean 'themes'?)`, or an empty string.
-  static func hint(for word: String, among candidates: [String]) -> String {
+  public static func hint(for word: String, among candidates: [String]) -> String {
     suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 
   /// The Levenshtein distance between two strings, over Unicode scalars.
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars)
     let b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }

@@ -46,7 +46,11 @@ struct ImpactTests {
     #expect(row.gap.after?.periods == ["2008", "2009", "2010"])
     #expect(row.gap.change == 4)
     #expect(row.verdict == .further)
+    // The wijk itself rose by 4 on average, its city by 8.
+    #expect((row.gap.before?.meanArea, row.gap.before?.meanReference) == (45, 50))
+    #expect((row.gap.after?.meanArea, row.gap.after?.meanReference) == (49, 58))
     let reading = ImpactReading.row(row, in: result, casebook: F.casebook)
+    #expect(reading.contains("On average Zuid-Noord went from 45.0 to 49.0, Zuiddam from 50.0 to 58.0."))
     #expect(reading.contains("The gap grew by 4.0 percentage points"), "\(reading)")
   }
 
@@ -68,7 +72,8 @@ struct ImpactTests {
     let csv = TableRenderer().csv(ImpactTables.table(result, casebook: F.casebook, forTerminal: false))
     let cells = csv.split(separator: "\n")[1]
     #expect(
-      cells.hasPrefix("x,WK0302,GM03,2005–2007,2005;2006;2007,,,2008–2010,2008;2009;2010,,,,suppressed"))
+      cells.hasPrefix("x,WK0302,GM03,2005–2007,2005;2006;2007,,,,,2008–2010,2008;2009;2010,,,,,,suppressed"),
+      "\(cells)")
     let reading = ImpactReading.row(row, in: result, casebook: F.casebook)
     #expect(reading.contains("below min_n (30)") && reading.contains("suppressed"), "\(reading)")
   }
