@@ -42,12 +42,33 @@ let package = Package(
     ),
 
     // Plugins
+    .target(
+      name: "Decline",
+      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Plugins/Decline",
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "NewTowns",
+      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Plugins/NewTowns",
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "NPRZ",
+      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Plugins/NPRZ",
+      swiftSettings: swiftSettings
+    ),
 
     // CLI
     .executableTarget(
       name: "cop",
       dependencies: [
         "CoPKit",
+        "Decline",
+        "NewTowns",
+        "NPRZ",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -62,6 +83,27 @@ let package = Package(
     .testTarget(
       name: "CoPKitTests",
       dependencies: ["CoPKit", "GitStore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "DeclineTests",
+      dependencies: ["Decline", "CoPKit"],
+      path: "Tests/DeclineTests",
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "NewTownsTests",
+      dependencies: ["NewTowns", "CoPKit", "GitStore"],
+      path: "Tests/NewTownsTests",
+      exclude: ["Fixtures"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "NPRZTests",
+      dependencies: ["NPRZ", "CoPKit"],
+      path: "Tests/NPRZTests",
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -27,9 +27,11 @@ struct ValidateCommand: ParsableCommand {
     result.diagnostics += global.pluginRegistry(builtIn: builtInPlugins).validate(result.casebook)
     let prefix = global.pathPrefix
     let book = result.casebook
-    let summary =
-      "\(book.cases.count) cases, \(book.areas.count) areas, \(book.indicators.count) indicators, "
-      + "\(book.data.values.reduce(0) { $0 + $1.observations.count }) observations"
+    let summary = [
+      counted(book.cases.count, "case"), counted(book.areas.count, "area"),
+      counted(book.indicators.count, "indicator"),
+      counted(book.data.values.reduce(0) { $0 + $1.observations.count }, "observation"),
+    ].joined(separator: ", ")
     switch format {
     case .text:
       for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: prefix)) }
@@ -69,5 +71,10 @@ struct ValidateCommand: ParsableCommand {
       }
     }
     if result.hasErrors { throw Exit.invalidData }
+  }
+
+  /// `1 case`, `17 cases`.
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 }

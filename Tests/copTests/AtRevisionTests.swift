@@ -240,7 +240,10 @@ struct AtRevisionTests {
 
     let validate = try sandbox.cop(["validate", "--casebook", "book.git", "--at", "HEAD"])
     #expect(validate.status == 0, "\(validate)")
-    #expect(validate.stdout.hasPrefix("The casebook is valid: 1 case"), "\(validate)")
+    #expect(validate.stdout.hasPrefix("The casebook is valid: 1 case, "), "\(validate)")
+    let withoutAt = try sandbox.cop(["validate", "--casebook", "book.git"])
+    #expect(withoutAt.status == 1, "\(withoutAt)")
+    #expect(withoutAt.stderr.contains("is a bare git repository, which has no working tree; read a commit with --at"))
 
     let atHead = try Self.listCases(sandbox, casebook: "book.git", at: "HEAD")
     #expect(atHead.cases == ["alpha": "Second title"])

@@ -169,9 +169,10 @@ public enum CasebookLoader {
     for file in pluginFiles {
       pluginData[file.plugin, default: [:]][file.name] = try source.read(file.path)
     }
-    let casebook = Casebook(
+    var casebook = Casebook(
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: data, cases: cases,
       revision: source.revision, pluginData: pluginData)
+    casebook.rejectedIndicators = rejectedIndicators
     diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases, in: casebook)
     diagnostics.sort {
       ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)

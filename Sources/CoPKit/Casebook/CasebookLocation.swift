@@ -42,6 +42,12 @@ public enum CasebookLocation {
       throw CasebookReadError(
         "no casebook at \(folder.path): the folder does not exist (`cop init` makes one)")
     }
+    if let repository, repository.isBare,
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("casebook.yaml").path)
+    {
+      throw CasebookReadError(
+        "\(folder.path) is a bare git repository, which has no working tree; read a commit with --at (e.g. --at HEAD)")
+    }
     return FileSystemSource(root: folder, revision: repository.flatMap { cleanRevision($0, folder: folder) })
   }
 

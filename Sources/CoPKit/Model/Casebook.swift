@@ -19,6 +19,9 @@ public struct Casebook: Sendable {
   public var revision: String?
   /// The files under `plugins/<id>/`, by plugin id and then by path inside the plugin's folder.
   public var pluginData: [String: [String: Data]]
+  /// The ids of catalogue entries left out because they have errors: references to them are not
+  /// reported again as unknown (the entry's own error says what to fix).
+  public var rejectedIndicators: Set<String> = []
 
   private var areaPositions: [String: Int] = [:]
   private var childCodes: [String: [String]] = [:]

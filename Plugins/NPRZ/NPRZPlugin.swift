@@ -1,0 +1,79 @@
+import ArgumentParser
+import CoPKit
+
+/// The NPRZ plugin: the targets of the Nationaal Programma Rotterdam Zuid (school, work, housing), their
+/// progress and status at any date, and Zuid's gap to the G4.
+///
+/// It contributes no metrics: a target is a programme-wide quantity with its own unit and deadline (18 of
+/// 34 schools, 1,700 homes by 2017), not an observation of an area at a period that could be compared
+/// with other areas; the indicators a target links to are already in the indicator set.
+public struct NPRZPlugin: CoPPlugin {
+  /// The plugin's id.
+  public static let id = "nprz"
+
+  /// Creates the plugin.
+  public init() {}
+
+  public var description: PluginDescription {
+    PluginDescription(
+      id: Self.id, version: "1.0.0",
+      summary:
+        "NPRZ targets (school, work, housing): progress, pace and status at any date; Zuid against the G4.",
+      comparisons: [
+        ComparisonDescription(
+          id: G4Gap.id,
+          summary: "Zuid's gap to the G4 per pillar indicator, now and at the start; yearly closing needed "
+            + "by the deadline against achieved; a moving-target flag.",
+          options: G4Gap.options)
+      ],
+      subcommands: [
+        SubcommandDescription(
+          name: "nprz", summary: "NPRZ targets: `status`, `target ID` (history), `gap` (against the G4).")
+      ])
+  }
+
+  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
+    -> ResultTable
+  {
+    guard id == G4Gap.id else { throw PluginError.unknownComparison(id, plugin: Self.id) }
+    let asOf = try options["as-of"].map(Self.parseDate) ?? Day.today
+    let pillar = try options["pillar"].map(Self.parsePillar)
+    let file = try Self.targets(in: casebook) ?? TargetsFile()
+    return try G4Gap.run(file, in: casebook, asOf: asOf, pillar: pillar)
+  }
+
+  public var subcommands: [any ParsableCommand.Type] { [NPRZCommand.self] }
+
+  public func validate(_ casebook: Casebook) -> [Diagnostic] {
+    TargetsReader.read(casebook).diagnostics
+  }
+
+  /// The casebook's targets; nil when it has no targets file; throws when the file has errors.
+  public static func targets(in casebook: Casebook) throws -> TargetsFile? {
+    let (file, diagnostics) = TargetsReader.read(casebook)
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      throw PluginError(
+        plugin: id,
+        problem: "\(TargetsReader.path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); "
+          + "the first: \(errors[0]); run `cop validate`")
+    }
+    return file
+  }
+
+  /// Reads an `--as-of` date, `YYYY-MM-DD`.
+  public static func parseDate(_ text: String) throws -> Day {
+    guard let day = Day(text) else {
+      throw PluginError(plugin: id, problem: "'\(text)' is not a date; expected YYYY-MM-DD", isUsage: true)
+    }
+    return day
+  }
+
+  /// Reads a pillar name.
+  public static func parsePillar(_ text: String) throws -> Pillar {
+    guard let pillar = Pillar(rawValue: text) else {
+      throw PluginError(plugin: id, problem: TargetsReader.pillarProblem(text), isUsage: true)
+    }
+    return pillar
+  }
+}
