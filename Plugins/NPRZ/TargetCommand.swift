@@ -19,7 +19,8 @@ struct TargetCommand: ParsableCommand {
     let targets = try LoadedTargets.load(casebook)
     let ids = targets.file.targets.map(\.id)
     guard let target = targets.file.targets.first(where: { $0.id == id }) else {
-      Terminal.error("error: no target '\(id)' in \(TargetsReader.path)" + DidYouMean.hint(for: id, among: ids))
+      Terminal.error(
+        "error: no target '\(id)' in \(TargetsReader.path)" + DidYouMean.hint(for: id, among: ids))
       throw Exit.usage
     }
     let progress = target.progress(at: day, in: targets.loaded.casebook, programme: targets.file.programme)

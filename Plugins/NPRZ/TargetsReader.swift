@@ -103,7 +103,8 @@ public enum TargetsReader {
         diagnostics.append(
           .error(
             link.location ?? target.location,
-            "target '\(target.id)': area '\(area)' is not in areas.csv" + DidYouMean.hint(for: area, among: areas)))
+            "target '\(target.id)': area '\(area)' is not in areas.csv"
+              + DidYouMean.hint(for: area, among: areas)))
       }
     }
     return diagnostics

@@ -39,7 +39,8 @@ struct CaseCommand: ParsableCommand {
         }
       }
       printTable(
-        CaseTables.list(cases, in: loaded.casebook), format: output.resolved, rowsKey: "cases", loaded: loaded)
+        CaseTables.list(cases, in: loaded.casebook), format: output.resolved, rowsKey: "cases", loaded: loaded
+      )
     }
   }
 
@@ -69,7 +70,8 @@ struct CaseCommand: ParsableCommand {
         let close = ids.filter { $0.contains(id) }.prefix(5)
         Terminal.error(
           "error: no case '\(id)'"
-            + (close.isEmpty ? "; `cop case list` shows them all" : "; did you mean \(close.joined(separator: ", "))?"))
+            + (close.isEmpty
+              ? "; `cop case list` shows them all" : "; did you mean \(close.joined(separator: ", "))?"))
         throw Exit.usage
       }
       switch format {

@@ -21,7 +21,9 @@ struct IndicatorsCommand: ParsableCommand {
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
       var providers: [String: String] = [:]
       for entry in registry.entries {
-        for metric in entry.plugin.description.metrics { providers[metric.id] = "plugin \(entry.plugin.description.id)" }
+        for metric in entry.plugin.description.metrics {
+          providers[metric.id] = "plugin \(entry.plugin.description.id)"
+        }
       }
       let metrics = registry.metrics.filter { loaded.casebook.indicator($0.id) == nil }
       let table = IndicatorTables.catalogue(

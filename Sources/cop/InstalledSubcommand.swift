@@ -14,7 +14,8 @@ enum InstalledSubcommand {
     var environment = ProcessInfo.processInfo.environment
     let directory = PluginDirectory(environment: environment)
     let plugins = directory.load().plugins
-    guard let plugin = plugins.first(where: { $0.description.subcommands.contains { $0.name == name } }) else {
+    guard let plugin = plugins.first(where: { $0.description.subcommands.contains { $0.name == name } })
+    else {
       return
     }
     if let casebook = value(of: "--casebook", in: arguments) { environment["COP_CASEBOOK"] = casebook }

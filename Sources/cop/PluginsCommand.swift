@@ -21,7 +21,8 @@ struct PluginsCommand: ParsableCommand {
       abstract: "The plugins with their version, origin, protocol and what each contributes.")
 
     @OptionGroup var output: FormatOption
-    @Option(help: ArgumentHelp("The casebook (for plugins that read it; not needed here).", valueName: "path"))
+    @Option(
+      help: ArgumentHelp("The casebook (for plugins that read it; not needed here).", valueName: "path"))
     var casebook: String?
 
     func run() throws {
@@ -72,7 +73,8 @@ struct PluginsCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-      let installer = PluginInstaller(directory: PluginDirectory(environment: ProcessInfo.processInfo.environment))
+      let installer = PluginInstaller(
+        directory: PluginDirectory(environment: ProcessInfo.processInfo.environment))
       let path = try reportingFailures { try installer.remove(id) }
       Terminal.write("Removed \(id) (\(path.path)).\n")
     }
@@ -90,7 +92,9 @@ struct PluginsCommand: ParsableCommand {
     @Argument(help: "The comparison's id, such as hello.greeting.")
     var comparison: String
 
-    @Option(name: .customLong("option"), help: ArgumentHelp("An option for the comparison (repeatable).", valueName: "name=value"))
+    @Option(
+      name: .customLong("option"),
+      help: ArgumentHelp("An option for the comparison (repeatable).", valueName: "name=value"))
     var options: [String] = []
 
     func run() throws {

@@ -243,7 +243,9 @@ struct AtRevisionTests {
     #expect(validate.stdout.hasPrefix("The casebook is valid: 1 case, "), "\(validate)")
     let withoutAt = try sandbox.cop(["validate", "--casebook", "book.git"])
     #expect(withoutAt.status == 1, "\(withoutAt)")
-    #expect(withoutAt.stderr.contains("is a bare git repository, which has no working tree; read a commit with --at"))
+    #expect(
+      withoutAt.stderr.contains(
+        "is a bare git repository, which has no working tree; read a commit with --at"))
 
     let atHead = try Self.listCases(sandbox, casebook: "book.git", at: "HEAD")
     #expect(atHead.cases == ["alpha": "Second title"])

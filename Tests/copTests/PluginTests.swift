@@ -35,7 +35,10 @@ struct PluginTests {
     var scripts = Self.brokenPlugins
     scripts["cop-shell"] = Self.shellPlugin.replacingOccurrences(of: "\n    ", with: "\n")
     // Closes its input at once and still answers: cop must not die of SIGPIPE.
-    scripts["cop-early"] = "#!/bin/sh\nexec 0<&-\n" + #"echo '{"protocol":1,"description":{"id":"early","version":"1","summary":"Closes its input early.","metrics":[],"comparisons":[],"subcommands":[]}}'"# + "\n"
+    scripts["cop-early"] =
+      "#!/bin/sh\nexec 0<&-\n"
+      + #"echo '{"protocol":1,"description":{"id":"early","version":"1","summary":"Closes its input early.","metrics":[],"comparisons":[],"subcommands":[]}}'"#
+      + "\n"
     for (name, text) in scripts {
       let path = folder.appendingPathComponent(name)
       try Data(text.utf8).write(to: path)
@@ -53,14 +56,18 @@ struct PluginTests {
     let environment = ["COP_PLUGIN_PATH": folder, "COP_PLUGIN_TIMEOUT": "2"]
     let result = try sandbox.cop(["plugins", "list", "--format", "json"], environment: environment)
     #expect(result.status == 0, "\(result)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let installed = (json["plugins"] as? [[String: Any]])?.filter { $0["origin"] as? String == "installed" }
     #expect(installed?.compactMap { $0["id"] as? String } == ["early", "shell"])
     let errors = try #require(json["errors"] as? [String])
-    #expect(errors.contains("plugin 'cop-garbage': printed something that is not a JSON object: \"hello there\\n\""))
+    #expect(
+      errors.contains("plugin 'cop-garbage': printed something that is not a JSON object: \"hello there\\n\"")
+    )
     #expect(errors.contains("plugin 'cop-future': speaks protocol version 2; this cop speaks version 1"))
     #expect(errors.contains { $0.hasPrefix("plugin 'cop-crash': crashed (signal 11)") }, "\(errors)")
-    #expect(errors.contains { $0.hasPrefix("plugin 'cop-hang': did not answer within 2.0 s and was stopped") })
+    #expect(
+      errors.contains { $0.hasPrefix("plugin 'cop-hang': did not answer within 2.0 s and was stopped") })
     #expect(errors.contains { $0.hasPrefix("plugin 'cop-quiet': exited with status 3") })
     #expect(errors.contains { $0.hasPrefix("plugin 'cop-noexec': ") && $0.hasSuffix("is not executable") })
     #expect(result.stderr.contains("warning: plugin 'cop-hang'"))
@@ -81,7 +88,10 @@ struct PluginTests {
     let listed = try sandbox.cop(
       ["indicators", "list", "--casebook", CopRunner.bundledCasebook.path, "--format", "csv"],
       environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": "shell"])
-    #expect(listed.lines.contains { $0.hasPrefix("shell.fixed,Fixed,percent,higher-is-better,") && $0.hasSuffix(",plugin shell") })
+    #expect(
+      listed.lines.contains {
+        $0.hasPrefix("shell.fixed,Fixed,percent,higher-is-better,") && $0.hasSuffix(",plugin shell")
+      })
   }
 
   @Test("COP_PLUGINS limits the installed plugins that load; empty loads none")
@@ -92,9 +102,12 @@ struct PluginTests {
     func installed(_ result: ProcessResult) -> [String] {
       result.lines.dropFirst().filter { !$0.contains(",built-in,") }
     }
-    let none = try sandbox.cop(["plugins", "list", "--format", "csv"], environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": ""])
+    let none = try sandbox.cop(
+      ["plugins", "list", "--format", "csv"], environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": ""])
     #expect(none.status == 0 && installed(none).isEmpty, "\(none)")
-    let one = try sandbox.cop(["plugins", "list", "--format", "csv"], environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": "early"])
+    let one = try sandbox.cop(
+      ["plugins", "list", "--format", "csv"],
+      environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": "early"])
     #expect(installed(one).count == 1 && installed(one).first?.hasPrefix("early,1,") == true, "\(one)")
     // The built-in plugins are always there, whatever COP_PLUGINS says.
     #expect(none.stdout.contains("nprz,") && none.stdout.contains(",built-in,"))
@@ -109,11 +122,16 @@ struct PluginTests {
     let script = folder.appendingPathComponent("cop-shell")
     try Data(
       (Self.shellPlugin.replacingOccurrences(of: "\n    ", with: "\n")
-        .replacingOccurrences(of: "read -r request\n", with: "if [ \"$1\" = shell-hi ]; then echo \"hi $COP_CASEBOOK $COP_REVISION $2\"; exit 4; fi\nread -r request\n")).utf8
+        .replacingOccurrences(
+          of: "read -r request\n",
+          with:
+            "if [ \"$1\" = shell-hi ]; then echo \"hi $COP_CASEBOOK $COP_REVISION $2\"; exit 4; fi\nread -r request\n"
+        )).utf8
     ).write(to: script)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
     let result = try sandbox.cop(
-      ["shell-hi", "there", "--casebook", "/some/book", "--at", "HEAD~1"], environment: ["COP_PLUGIN_PATH": folder.path])
+      ["shell-hi", "there", "--casebook", "/some/book", "--at", "HEAD~1"],
+      environment: ["COP_PLUGIN_PATH": folder.path])
     #expect(result.status == 4, "\(result)")
     #expect(result.stdout == "hi /some/book HEAD~1 there\n")
   }
@@ -131,9 +149,12 @@ struct HelloPluginTests {
     let environment = ["COP_PLUGIN_PATH": plugins]
     let package = CopRunner.packageRoot.appendingPathComponent("Examples/HelloPlugin").path
     let scratch = CopRunner.packageRoot.appendingPathComponent(".build-hello").path
-    let install = try sandbox.cop(["plugins", "install", package, "--scratch-path", scratch], environment: environment)
+    let install = try sandbox.cop(
+      ["plugins", "install", package, "--scratch-path", scratch], environment: environment)
     #expect(install.status == 0, "\(install)")
-    #expect(install.stdout.hasPrefix("Installed hello 1.0.0 at \(plugins)/cop-hello: 1 metrics, 1 comparisons, 1 subcommands."))
+    #expect(
+      install.stdout.hasPrefix(
+        "Installed hello 1.0.0 at \(plugins)/cop-hello: 1 metrics, 1 comparisons, 1 subcommands."))
 
     let list = try sandbox.cop(["plugins", "list", "--format", "json"], environment: environment)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
@@ -146,13 +167,21 @@ struct HelloPluginTests {
 
     let book = CopRunner.bundledCasebook.path
     let compare = try sandbox.cop(
-      ["compare", "--casebook", book, "--area", "GM0080", "--reference", "NL", "--indicator", "hello.case_count", "--format", "csv"],
+      [
+        "compare", "--casebook", book, "--area", "GM0080", "--reference", "NL", "--indicator",
+        "hello.case_count", "--format", "csv",
+      ],
       environment: environment)
     #expect(compare.status == 0, "\(compare)")
-    #expect(compare.lines.count == 2 && compare.lines[1].hasPrefix("hello.case_count,GM0080,NL,2008,2008,1,1,"), "\(compare)")
+    #expect(
+      compare.lines.count == 2 && compare.lines[1].hasPrefix("hello.case_count,GM0080,NL,2008,2008,1,1,"),
+      "\(compare)")
 
     let run = try sandbox.cop(
-      ["plugins", "run", "hello.greeting", "--casebook", book, "--option", "level=country", "--format", "csv"],
+      [
+        "plugins", "run", "hello.greeting", "--casebook", book, "--option", "level=country", "--format",
+        "csv",
+      ],
       environment: environment)
     #expect(run.status == 0, "\(run)")
     #expect(run.lines.count == 2 && run.lines[1].hasPrefix("NL,Nederland,"), "\(run)")

@@ -35,7 +35,8 @@ public struct BenchmarkEngine: Sendable {
   /// catalogue order and each once; throws for an unknown id.
   /// The indicators a request names; when it names none, the stored indicators that have data (the
   /// others are listed in one warning, so that a casebook without some series says so once).
-  func resolveIndicators(_ ids: [String], withMetrics: Bool, warnings: inout WarningLog) throws -> [Indicator] {
+  func resolveIndicators(_ ids: [String], withMetrics: Bool, warnings: inout WarningLog) throws -> [Indicator]
+  {
     let chosen = try resolveIndicators(ids, withMetrics: withMetrics)
     guard ids.isEmpty else { return chosen }
     let empty = chosen.filter { observations(of: $0).isEmpty }

@@ -17,7 +17,8 @@ extension BenchmarkEngine {
   public func compare(_ request: ComparisonRequest) throws -> ComparisonResult {
     try checkPeriods(from: request.from, to: request.to)
     var warnings = WarningLog()
-    let indicators = try resolveIndicators(request.indicators, withMetrics: request.withMetrics, warnings: &warnings)
+    let indicators = try resolveIndicators(
+      request.indicators, withMetrics: request.withMetrics, warnings: &warnings)
     let plans = try rowPlans(request, warnings: &warnings)
     var rows: [ComparisonRow] = []
     var summary: [VerdictSummary] = []
@@ -69,7 +70,8 @@ extension BenchmarkEngine {
       warnings.add(
         "\(indicator.id): at some periods \(evaluator.comparedWithThemselves.count) areas have no reference: "
           + "their parent has no value of its own and they are its only child with one, so the fallback mean "
-          + "would compare them with themselves; those periods count as missing; store the parent's own value: " + WarningLog.shortList(evaluator.comparedWithThemselves))
+          + "would compare them with themselves; those periods count as missing; store the parent's own value: "
+          + WarningLog.shortList(evaluator.comparedWithThemselves))
     }
     return rows
   }
@@ -127,7 +129,8 @@ extension BenchmarkEngine {
     // A period whose reference is a fallback mean of the area alone does not count as having both.
     func both(_ period: Int) -> Bool {
       evaluator.value(plan.subject, at: period) != nil && evaluator.value(plan.reference, at: period) != nil
-        && !evaluator.noteSelfComparison(subject: plan.subject, reference: plan.reference, at: periods[period])
+        && !evaluator.noteSelfComparison(
+          subject: plan.subject, reference: plan.reference, at: periods[period])
     }
     var to = to
     if to == nil {

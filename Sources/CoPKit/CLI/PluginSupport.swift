@@ -11,7 +11,9 @@ extension CasebookOptions {
 extension PluginRegistry {
   /// The built-in plugins and those installed in the plugin folders of this process's environment;
   /// plugins that fail to load are reported on standard error and left out.
-  public static func load(builtIn: [any CoPPlugin], casebookFolder: String?, revision: String?) -> PluginRegistry {
+  public static func load(builtIn: [any CoPPlugin], casebookFolder: String?, revision: String?)
+    -> PluginRegistry
+  {
     let directory = PluginDirectory(environment: ProcessInfo.processInfo.environment)
     let installed = directory.load(casebookFolder: casebookFolder, revision: revision)
     let registry = PluginRegistry(builtIn: builtIn, installed: installed.plugins, errors: installed.errors)
@@ -23,7 +25,9 @@ extension PluginRegistry {
 extension PluginRegistry {
   /// A benchmark engine over the casebook with the plugin metrics that `indicators` names (every metric
   /// when `withMetrics`) computed and taking part like stored indicators.
-  public func engine(for casebook: Casebook, indicators: [String], withMetrics: Bool) throws -> BenchmarkEngine {
+  public func engine(for casebook: Casebook, indicators: [String], withMetrics: Bool) throws
+    -> BenchmarkEngine
+  {
     let metricIDs = metrics.map(\.id)
     let needed = withMetrics ? metricIDs : indicators.filter(metricIDs.contains)
     let data = try metricData(needed, in: casebook)

@@ -46,7 +46,8 @@ public enum CasebookLocation {
       !FileManager.default.fileExists(atPath: folder.appendingPathComponent("casebook.yaml").path)
     {
       throw CasebookReadError(
-        "\(folder.path) is a bare git repository, which has no working tree; read a commit with --at (e.g. --at HEAD)")
+        "\(folder.path) is a bare git repository, which has no working tree; read a commit with --at (e.g. --at HEAD)"
+      )
     }
     return FileSystemSource(root: folder, revision: repository.flatMap { cleanRevision($0, folder: folder) })
   }

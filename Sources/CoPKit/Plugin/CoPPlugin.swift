@@ -28,7 +28,9 @@ extension CoPPlugin {
     throw PluginError.unknownMetric(id, plugin: description.id)
   }
 
-  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable {
+  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
+    -> ResultTable
+  {
     throw PluginError.unknownComparison(id, plugin: description.id)
   }
 

@@ -40,7 +40,9 @@ public struct InstalledPlugin: CoPPlugin {
     }
     let expected = String(name.dropFirst("cop-".count))
     guard description.id == expected else {
-      throw PluginError(plugin: name, problem: "describes itself as '\(description.id)'; its file name needs it to be '\(expected)'")
+      throw PluginError(
+        plugin: name,
+        problem: "describes itself as '\(description.id)'; its file name needs it to be '\(expected)'")
     }
     return description
   }
@@ -55,7 +57,9 @@ public struct InstalledPlugin: CoPPlugin {
     return observations
   }
 
-  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable {
+  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
+    -> ResultTable
+  {
     let response = try Self.request(
       PluginProtocol.Request(
         method: "comparison", comparison: id, casebook: casebookFolder, revision: revision, options: options),
@@ -78,7 +82,8 @@ public struct InstalledPlugin: CoPPlugin {
     guard FileManager.default.isExecutableFile(atPath: executable.path) else {
       let exists = FileManager.default.fileExists(atPath: executable.path)
       throw PluginError(
-        plugin: name, problem: exists ? "\(executable.path) is not executable" : "\(executable.path) is missing")
+        plugin: name,
+        problem: exists ? "\(executable.path) is not executable" : "\(executable.path) is missing")
     }
     let output: PluginProcess.Output
     do {
@@ -88,7 +93,9 @@ public struct InstalledPlugin: CoPPlugin {
     } catch PluginProcess.Failure.timedOut(let seconds) {
       throw PluginError(
         plugin: name,
-        problem: "did not answer within \(NumberFormat.display(seconds, decimals: seconds < 10 ? 1 : 0)) s and was stopped (COP_PLUGIN_TIMEOUT sets the limit)")
+        problem:
+          "did not answer within \(NumberFormat.display(seconds, decimals: seconds < 10 ? 1 : 0)) s and was stopped (COP_PLUGIN_TIMEOUT sets the limit)"
+      )
     } catch PluginProcess.Failure.cannotStart(let reason) {
       throw PluginError(plugin: name, problem: "could not be started: \(reason)")
     }
@@ -105,7 +112,8 @@ public struct InstalledPlugin: CoPPlugin {
     } catch let error as PluginError where output.status != 0 {
       throw PluginError(
         plugin: name,
-        problem: "exited with status \(output.status)" + (stderrTail.isEmpty ? " (\(error.problem))" : ": \(stderrTail)"))
+        problem: "exited with status \(output.status)"
+          + (stderrTail.isEmpty ? " (\(error.problem))" : ": \(stderrTail)"))
     }
     if let message = response.error { throw PluginError(plugin: name, problem: message) }
     if output.status != 0 {

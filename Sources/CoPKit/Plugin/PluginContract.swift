@@ -13,12 +13,18 @@ public enum PluginContract {
     if description.version.isEmpty { problems.append("\(id): no version") }
     if description.summary.isEmpty { problems.append("\(id): no summary") }
     for metric in description.metrics {
-      if !metric.id.hasPrefix(id + ".") { problems.append("metric '\(metric.id)' does not start with '\(id).'") }
-      if !IdentifierPattern.indicatorID.matches(metric.id) { problems.append("metric id '\(metric.id)' is not valid") }
+      if !metric.id.hasPrefix(id + ".") {
+        problems.append("metric '\(metric.id)' does not start with '\(id).'")
+      }
+      if !IdentifierPattern.indicatorID.matches(metric.id) {
+        problems.append("metric id '\(metric.id)' is not valid")
+      }
       if metric.summary.isEmpty { problems.append("metric '\(metric.id)': no summary") }
       do {
         let observations = try plugin.observations(ofMetric: metric.id, in: casebook)
-        problems += PluginRegistry.problems(in: observations, casebook: casebook).map { "metric '\(metric.id)': \($0)" }
+        problems += PluginRegistry.problems(in: observations, casebook: casebook).map {
+          "metric '\(metric.id)': \($0)"
+        }
       } catch {
         problems.append("metric '\(metric.id)' failed: \(error)")
       }
@@ -36,7 +42,8 @@ public enum PluginContract {
         let report = table.reportTable
         let renderer = TableRenderer()
         for (format, text) in [
-          ("table", renderer.terminal(report)), ("csv", renderer.csv(report)), ("markdown", renderer.markdown(report)),
+          ("table", renderer.terminal(report)), ("csv", renderer.csv(report)),
+          ("markdown", renderer.markdown(report)),
           ("json", report.jsonRows.serialized()),
         ] where text.isEmpty {
           problems.append("comparison '\(comparison.id)' renders nothing as \(format)")
@@ -46,7 +53,8 @@ public enum PluginContract {
       }
     }
     let names = plugin.subcommands.map { $0.configuration.commandName ?? "" }
-    for subcommand in description.subcommands where !names.contains(subcommand.name) && !(plugin is InstalledPlugin) {
+    for subcommand in description.subcommands
+    where !names.contains(subcommand.name) && !(plugin is InstalledPlugin) {
       problems.append("subcommand '\(subcommand.name)' is described but not provided")
     }
     for command in plugin.subcommands {
@@ -74,7 +82,8 @@ public enum PluginContract {
     ]
     let indicators = [
       Indicator(
-        id: "income_from_work", label: LocalizedText("Share with income from work (synthetic)"), unit: .percent,
+        id: "income_from_work", label: LocalizedText("Share with income from work (synthetic)"),
+        unit: .percent,
         polarity: .higherIsBetter, tolerance: 0.5),
       Indicator(
         id: "households", label: LocalizedText("Households (synthetic)"), unit: .count, polarity: .neutral,
@@ -84,8 +93,10 @@ public enum PluginContract {
     var households: [Observation] = []
     for (position, area) in areas.enumerated() {
       for (step, year) in ["2010", "2011", "2012"].enumerated() {
-        income.append(Observation(area: area.code, period: year, value: 50 + Double(position) + Double(step), n: 1000))
-        households.append(Observation(area: area.code, period: year, value: Double(1000 * (position + 1) + 10 * step)))
+        income.append(
+          Observation(area: area.code, period: year, value: 50 + Double(position) + Double(step), n: 1000))
+        households.append(
+          Observation(area: area.code, period: year, value: Double(1000 * (position + 1) + 10 * step)))
       }
     }
     return Casebook(
@@ -96,8 +107,12 @@ public enum PluginContract {
         "households": IndicatorData(indicator: "households", observations: households),
       ],
       cases: [
-        Case(id: "sample-one", title: "Synthetic case one", areas: ["WK000101"], period: PeriodRange(start: "2010")),
-        Case(id: "sample-two", title: "Synthetic case two", areas: ["GM0002"], period: PeriodRange(start: "2011", end: "2012")),
+        Case(
+          id: "sample-one", title: "Synthetic case one", areas: ["WK000101"],
+          period: PeriodRange(start: "2010")),
+        Case(
+          id: "sample-two", title: "Synthetic case two", areas: ["GM0002"],
+          period: PeriodRange(start: "2011", end: "2012")),
       ])
   }
 }

@@ -104,7 +104,9 @@ struct DescriptionCache {
   }
 
   /// The cached description of `url`, or a fresh one from `describe` (then cached).
-  mutating func description(for url: URL, describe: () throws -> PluginDescription) throws -> PluginDescription {
+  mutating func description(for url: URL, describe: () throws -> PluginDescription) throws
+    -> PluginDescription
+  {
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
@@ -120,7 +122,8 @@ struct DescriptionCache {
   /// Writes the cache if it changed (atomically; a failure to write only costs speed).
   func save() {
     guard changed, let file else { return }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     if let data = try? JSONEncoder().encode(entries) { try? data.write(to: file, options: .atomic) }
   }
 }

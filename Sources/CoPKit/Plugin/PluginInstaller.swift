@@ -26,7 +26,8 @@ public struct PluginInstaller {
   /// for a branch or tag). The plugin must describe itself over the protocol before it is copied in.
   public func install(_ source: String, scratchPath: String? = nil) throws -> Installed {
     guard let folder = directory.installFolder else {
-      throw PluginError(plugin: source, problem: "no plugin folder: set COP_PLUGIN_PATH or HOME", isUsage: true)
+      throw PluginError(
+        plugin: source, problem: "no plugin folder: set COP_PLUGIN_PATH or HOME", isUsage: true)
     }
     var isFolder: ObjCBool = false
     let executable: URL
@@ -36,7 +37,8 @@ public struct PluginInstaller {
     } else if Self.looksLikeGitURL(source) {
       executable = try build(package: try clone(source), scratchPath: scratchPath)
     } else {
-      throw PluginError(plugin: source, problem: "is neither a folder, an executable, nor a git URL", isUsage: true)
+      throw PluginError(
+        plugin: source, problem: "is neither a folder, an executable, nor a git URL", isUsage: true)
     }
     let name = executable.lastPathComponent
     guard name.hasPrefix("cop-"), name.count > 4 else {
@@ -65,7 +67,9 @@ public struct PluginInstaller {
         return path
       }
     }
-    throw PluginError(plugin: id, problem: "is not installed in \(directory.folders.map(\.path).joined(separator: ":"))", isUsage: true)
+    throw PluginError(
+      plugin: id, problem: "is not installed in \(directory.folders.map(\.path).joined(separator: ":"))",
+      isUsage: true)
   }
 
   static func looksLikeGitURL(_ text: String) -> Bool {
@@ -91,28 +95,33 @@ public struct PluginInstaller {
       throw PluginError(
         plugin: package.path,
         problem: names.isEmpty
-          ? "has no executable product named cop-<id>" : "has several cop-* products: \(names.joined(separator: ", "))",
+          ? "has no executable product named cop-<id>"
+          : "has several cop-* products: \(names.joined(separator: ", "))",
         isUsage: true)
     }
     var arguments = ["swift", "build", "-c", "release", "--product", product, "--package-path", package.path]
     if let scratchPath { arguments += ["--scratch-path", scratchPath] }
     progress("Building \(product) in release mode (this takes a few minutes the first time)")
     _ = try run(arguments, quiet: false)
-    let binPath = try run(arguments.filter { $0 != "--product" && $0 != product } + ["--show-bin-path"], quiet: true)
-    return URL(fileURLWithPath: binPath.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent(product)
+    let binPath = try run(
+      arguments.filter { $0 != "--product" && $0 != product } + ["--show-bin-path"], quiet: true)
+    return URL(fileURLWithPath: binPath.trimmingCharacters(in: .whitespacesAndNewlines))
+      .appendingPathComponent(product)
   }
 
   /// Clones `URL[@REF]` into a temporary folder.
   func clone(_ source: String) throws -> URL {
     var url = source
     var reference: String?
-    if let at = source.range(of: "@", options: .backwards), source[at.upperBound...].allSatisfy({ $0 != "/" && $0 != ":" }),
+    if let at = source.range(of: "@", options: .backwards),
+      source[at.upperBound...].allSatisfy({ $0 != "/" && $0 != ":" }),
       !source.hasPrefix("git@") || source.filter({ $0 == "@" }).count > 1
     {
       url = String(source[..<at.lowerBound])
       reference = String(source[at.upperBound...])
     }
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent("cop-plugin-\(UUID().uuidString)")
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cop-plugin-\(UUID().uuidString)")
     var arguments = ["git", "clone", "--depth", "1"]
     if let reference { arguments += ["--branch", reference] }
     progress("Cloning \(RemoteURL.masked(url))")
@@ -129,7 +138,8 @@ public struct PluginInstaller {
     process.arguments = arguments
     process.environment = directory.environment
     process.standardInput = FileHandle.nullDevice
-    let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("cop-\(UUID().uuidString).log")
+    let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cop-\(UUID().uuidString).log")
     FileManager.default.createFile(atPath: errorLog.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorLog) }
     let output = Pipe()
@@ -152,7 +162,9 @@ public struct PluginInstaller {
 public enum RemoteURL {
   /// `https://user:secret@host/x` → `https://user:***@host/x`.
   public static func masked(_ url: String) -> String {
-    guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+    guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
+      return url
+    }
     let credentials = url[scheme.upperBound..<at]
     guard let colon = credentials.firstIndex(of: ":") else { return url }
     return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])

@@ -41,7 +41,9 @@ public enum PluginMain {
     }
     guard let version = object["protocol"] as? Int, version == PluginProtocol.version else {
       return PluginProtocol.Response(
-        error: "cop speaks protocol version \(object["protocol"] ?? "none"); this plugin speaks \(PluginProtocol.version)")
+        error:
+          "cop speaks protocol version \(object["protocol"] ?? "none"); this plugin speaks \(PluginProtocol.version)"
+      )
     }
     do {
       let request = try JSONDecoder().decode(PluginProtocol.Request.self, from: input)
@@ -49,7 +51,9 @@ public enum PluginMain {
       case "describe":
         return PluginProtocol.Response(description: plugin.description)
       case "metric":
-        guard let metric = request.metric else { return PluginProtocol.Response(error: "'metric' is missing") }
+        guard let metric = request.metric else {
+          return PluginProtocol.Response(error: "'metric' is missing")
+        }
         let casebook = try loadCasebook(request, environment: environment)
         return PluginProtocol.Response(observations: try plugin.observations(ofMetric: metric, in: casebook))
       case "comparison":
@@ -75,7 +79,8 @@ public enum PluginMain {
     let folder = CasebookLocation.folder(
       option: request.casebook, environment: environment,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    let result = try CasebookLoader.load(from: try CasebookLocation.source(folder: folder, revision: request.revision))
+    let result = try CasebookLoader.load(
+      from: try CasebookLocation.source(folder: folder, revision: request.revision))
     if result.hasErrors {
       throw CasebookReadError(
         "the casebook at \(folder.path) has \(result.errors.count) problems; run `cop validate`")

@@ -33,7 +33,9 @@ public struct PluginRegistry: Sendable {
     for plugin in installed.sorted(by: { $0.description.id < $1.description.id }) {
       guard ids.insert(plugin.description.id).inserted else {
         self.errors.append(
-          PluginError(plugin: plugin.description.id, problem: "is built in; the installed copy at \(plugin.executable.path) is ignored"))
+          PluginError(
+            plugin: plugin.description.id,
+            problem: "is built in; the installed copy at \(plugin.executable.path) is ignored"))
         continue
       }
       entries.append(Entry(plugin: plugin, origin: .installed(plugin.executable)))
@@ -79,10 +81,15 @@ public struct PluginRegistry: Sendable {
     var seen: Set<ObservationKey> = []
     for observation in observations {
       if casebook.area(observation.area) == nil { problems.append("unknown area '\(observation.area)'") }
-      if Period.form(of: observation.period) == nil { problems.append("'\(observation.period)' is not a period") }
-      if let value = observation.value, !value.isFinite { problems.append("a value that is not a finite number") }
+      if Period.form(of: observation.period) == nil {
+        problems.append("'\(observation.period)' is not a period")
+      }
+      if let value = observation.value, !value.isFinite {
+        problems.append("a value that is not a finite number")
+      }
       if let n = observation.n, !(n.isFinite && n >= 0) { problems.append("an n that is not a count") }
-      let key = ObservationKey(area: observation.area, period: observation.period, stratum: observation.stratum)
+      let key = ObservationKey(
+        area: observation.area, period: observation.period, stratum: observation.stratum)
       if !seen.insert(key).inserted {
         problems.append("two values for \(observation.area) at \(observation.period)")
       }

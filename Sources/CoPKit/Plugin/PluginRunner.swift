@@ -12,10 +12,12 @@ public enum PluginRunner {
     do {
       try process.run()
     } catch {
-      FileHandle.standardError.write(Data("error: plugin \(executable.lastPathComponent) could not be started: \(error)\n".utf8))
+      FileHandle.standardError.write(
+        Data("error: plugin \(executable.lastPathComponent) could not be started: \(error)\n".utf8))
       return 1
     }
     process.waitUntilExit()
-    return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    return process.terminationReason == .uncaughtSignal
+      ? 128 + process.terminationStatus : process.terminationStatus
   }
 }

@@ -14,7 +14,8 @@ public indirect enum YAMLValue: Sendable {
   /// Where the value starts.
   public var location: SourceLocation {
     switch self {
-    case .scalar(_, let location), .list(_, let location), .map(_, let location), .null(let location): location
+    case .scalar(_, let location), .list(_, let location), .map(_, let location), .null(let location):
+      location
     }
   }
 
@@ -41,7 +42,9 @@ public indirect enum YAMLValue: Sendable {
     return (value, diagnostics)
   }
 
-  private static func convert(_ node: Node, context: YAMLContext, diagnostics: inout [Diagnostic]) -> YAMLValue {
+  private static func convert(_ node: Node, context: YAMLContext, diagnostics: inout [Diagnostic])
+    -> YAMLValue
+  {
     let location = context.location(node)
     if context.isNull(node) { return .null(location) }
     switch node {
@@ -62,7 +65,8 @@ public indirect enum YAMLValue: Sendable {
           diagnostics.append(.error(keyLocation, "duplicate key '\(scalar.string)'"))
           continue
         }
-        entries.append((scalar.string, keyLocation, convert(value, context: context, diagnostics: &diagnostics)))
+        entries.append(
+          (scalar.string, keyLocation, convert(value, context: context, diagnostics: &diagnostics)))
       }
       return .map(entries, location)
     case .alias:
@@ -131,7 +135,8 @@ public indirect enum YAMLValue: Sendable {
       diagnostics.append(
         .warning(
           entry.keyLocation,
-          "unknown field '\(entry.key)' in \(what) is ignored" + DidYouMean.hint(for: entry.key, among: known)))
+          "unknown field '\(entry.key)' in \(what) is ignored" + DidYouMean.hint(for: entry.key, among: known)
+        ))
     }
   }
 }

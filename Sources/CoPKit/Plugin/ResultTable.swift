@@ -82,7 +82,8 @@ public struct ResultTable: Sendable, Equatable, Codable {
         case (.integer, .number(let number)) where number == number.rounded(): break
         case (.verdict, .text(let word)) where Verdict(rawValue: word) != nil: break
         default:
-          problems.append("row \(position + 1), column '\(column.key)': \(value) is not a \(column.type.rawValue)")
+          problems.append(
+            "row \(position + 1), column '\(column.key)': \(value) is not a \(column.type.rawValue)")
         }
       }
     }

@@ -21,11 +21,15 @@ public enum IndicatorTables {
         .text(indicator.polarity.rawValue),
         .number(indicator.tolerance, decimals: decimals(indicator.tolerance)),
         .number(indicator.minN, decimals: 0), .text(indicator.aggregation.rawValue),
-        providers[indicator.id] == nil ? .integer(counted) : ReportTable.Cell(value: .null, display: "computed"), .text(span.isEmpty ? nil : span), .text(providers[indicator.id] ?? "casebook"),
+        providers[indicator.id] == nil
+          ? .integer(counted) : ReportTable.Cell(value: .null, display: "computed"),
+        .text(span.isEmpty ? nil : span), .text(providers[indicator.id] ?? "casebook"),
       ])
     }
     let metricCount = indicators.filter { providers[$0.id] != nil }.count
-    let withoutData = indicators.filter { providers[$0.id] == nil && data[$0.id]?.observations.isEmpty ?? true }.count
+    let withoutData = indicators.filter {
+      providers[$0.id] == nil && data[$0.id]?.observations.isEmpty ?? true
+    }.count
     table.footer = [
       "\(indicators.count - metricCount) indicators, \(indicators.count - metricCount - withoutData) with data"
         + (withoutData > 0 ? "; \(withoutData) without values in this casebook" : "")

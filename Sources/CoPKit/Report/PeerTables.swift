@@ -16,7 +16,8 @@ public enum PeerTables {
       result.indicators.map { id in (id, casebook.indicator(id)?.decimals ?? 1) },
       uniquingKeysWith: { a, _ in a })
     var ownRow: [ReportTable.Cell] = [
-      ReportTable.Cell(value: .null, display: "–"), .text(result.area, style: .strong), .text(casebook.area(result.area)?.name),
+      ReportTable.Cell(value: .null, display: "–"), .text(result.area, style: .strong),
+      .text(casebook.area(result.area)?.name),
       .number(0, decimals: 2),
     ]
     for (position, id) in result.indicators.enumerated() {

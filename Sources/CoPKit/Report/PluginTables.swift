@@ -52,14 +52,20 @@ public enum PluginTables {
                   description.comparisons.map { comparison in
                     .object([
                       ("id", .string(comparison.id)), ("summary", .string(comparison.summary)),
-                      ("options", .object(comparison.options.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                      (
+                        "options",
+                        .object(
+                          comparison.options.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+                      ),
                     ])
                   })
               ),
               (
                 "subcommands",
                 .array(
-                  description.subcommands.map { .object([("name", .string($0.name)), ("summary", .string($0.summary))]) })
+                  description.subcommands.map {
+                    .object([("name", .string($0.name)), ("summary", .string($0.summary))])
+                  })
               ),
             ])
           })

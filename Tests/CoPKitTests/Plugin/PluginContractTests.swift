@@ -18,7 +18,8 @@ struct PluginContractTests {
           id: "broken", version: "", summary: "x",
           metrics: [
             MetricDescription(
-              indicator: Indicator(id: "other.metric", label: LocalizedText("x"), unit: .count, polarity: .neutral),
+              indicator: Indicator(
+                id: "other.metric", label: LocalizedText("x"), unit: .count, polarity: .neutral),
               summary: "x")
           ],
           comparisons: [ComparisonDescription(id: "broken.table", summary: "x")])
@@ -26,7 +27,8 @@ struct PluginContractTests {
       func observations(ofMetric id: String, in casebook: Casebook) throws -> [Observation] {
         [Observation(area: "NOWHERE", period: "2012", value: .infinity)]
       }
-      func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable {
+      func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable
+      {
         ResultTable(columns: [.init(key: "n", type: .integer)], rows: [[.number(1.5)], []])
       }
     }
@@ -44,7 +46,8 @@ struct PluginContractTests {
     let casebook = PluginContract.sampleCasebook
     let registry = PluginRegistry(builtIn: [DoublingPlugin()])
     let engine = try registry.engine(for: casebook, indicators: ["double.income"], withMetrics: false)
-    let result = try engine.compare(ComparisonRequest(subject: .area("WK000101"), indicators: ["double.income"]))
+    let result = try engine.compare(
+      ComparisonRequest(subject: .area("WK000101"), indicators: ["double.income"]))
     let row = try #require(result.rows.first)
     // WK000101 (position 3) is 53, 54, 55; its parent GM0001 (position 1) is 51, 52, 53: doubled.
     #expect(row.areaFrom == 106 && row.areaTo == 110 && row.referenceFrom == 102 && row.referenceTo == 106)
@@ -58,9 +61,10 @@ struct PluginContractTests {
     var casebook = PluginContract.sampleCasebook
     casebook.pluginData = ["nprz": ["targets.yaml": Data("[]".utf8)]]
     let diagnostics = PluginRegistry(builtIn: [DoublingPlugin()]).validate(casebook)
-    #expect(diagnostics.map(\.description) == [
-      "plugins/nprz/: warning: data for plugin 'nprz', which is not installed; `cop plugins list` shows the plugins"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "plugins/nprz/: warning: data for plugin 'nprz', which is not installed; `cop plugins list` shows the plugins"
+      ])
   }
 }
 
@@ -68,7 +72,9 @@ struct PluginContractTests {
 struct PluginProtocolTests {
   let casebookFolder: String = {
     var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    while url.path != "/"
+      && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+    {
       url.deleteLastPathComponent()
     }
     return url.appendingPathComponent("casebook").path
@@ -87,18 +93,22 @@ struct PluginProtocolTests {
     let observation = try #require(metric.observations?.first { $0.area == "NL-AW40" && $0.period == "2007" })
     #expect(observation.value == 116)
     let comparison = try respond(
-      #"{"protocol": 1, "method": "comparison", "comparison": "double.table", "casebook": "\#(casebookFolder)"}"#)
+      #"{"protocol": 1, "method": "comparison", "comparison": "double.table", "casebook": "\#(casebookFolder)"}"#
+    )
     #expect(comparison.table?.notes == ["doubled"])
   }
 
   @Test("bad requests get an error response, never a crash")
   func badRequests() throws {
     #expect(try respond("not json").error == "the request is not a JSON object")
-    #expect(try respond(#"{"protocol": 2, "method": "describe"}"#).error?.contains("protocol version 2") == true)
+    #expect(
+      try respond(#"{"protocol": 2, "method": "describe"}"#).error?.contains("protocol version 2") == true)
     #expect(try respond(#"{"protocol": 1, "method": "dance"}"#).error == "unknown method 'dance'")
     #expect(
-      try respond(#"{"protocol": 1, "method": "metric", "metric": "double.nothing", "casebook": "\#(casebookFolder)"}"#)
-        .error == "has no metric 'double.nothing'")
+      try respond(
+        #"{"protocol": 1, "method": "metric", "metric": "double.nothing", "casebook": "\#(casebookFolder)"}"#
+      )
+      .error == "has no metric 'double.nothing'")
   }
 
   @Test("responses are checked: not JSON, no version, another version, wrong shape")
@@ -114,16 +124,20 @@ struct PluginProtocolTests {
       }
     }
     #expect(problem("") == "plugin 'cop-x': printed nothing; expected a JSON response")
-    #expect(problem("hello")?.hasPrefix("plugin 'cop-x': printed something that is not a JSON object") == true)
+    #expect(
+      problem("hello")?.hasPrefix("plugin 'cop-x': printed something that is not a JSON object") == true)
     #expect(problem(#"{"result": 1}"#) == "plugin 'cop-x': its response has no 'protocol' version")
-    #expect(problem(#"{"protocol": 7}"#) == "plugin 'cop-x': speaks protocol version 7; this cop speaks version 1")
-    #expect(problem(#"{"protocol": 1, "observations": 5}"#)?.contains("does not have the protocol's shape") == true)
+    #expect(
+      problem(#"{"protocol": 7}"#) == "plugin 'cop-x': speaks protocol version 7; this cop speaks version 1")
+    #expect(
+      problem(#"{"protocol": 1, "observations": 5}"#)?.contains("does not have the protocol's shape") == true)
     #expect(problem(#"{"protocol": 1}"#) == nil)
   }
 
   @Test("passwords in remote URLs are masked")
   func masking() {
-    #expect(RemoteURL.masked("https://ann:s3cret@forge.example/cop.git") == "https://ann:***@forge.example/cop.git")
+    #expect(
+      RemoteURL.masked("https://ann:s3cret@forge.example/cop.git") == "https://ann:***@forge.example/cop.git")
     #expect(RemoteURL.masked("https://forge.example/cop.git") == "https://forge.example/cop.git")
   }
 }

@@ -10,7 +10,8 @@ struct DoublingPlugin: CoPPlugin {
       metrics: [
         MetricDescription(
           indicator: Indicator(
-            id: "double.income", label: LocalizedText("Income doubled"), unit: .index, polarity: .higherIsBetter,
+            id: "double.income", label: LocalizedText("Income doubled"), unit: .index,
+            polarity: .higherIsBetter,
             tolerance: 1),
           summary: "Twice income_from_work.")
       ],
@@ -29,7 +30,10 @@ struct DoublingPlugin: CoPPlugin {
 
   func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable {
     ResultTable(
-      columns: [.init(key: "area", type: .text), .init(key: "value", type: .number), .init(key: "verdict", type: .verdict)],
+      columns: [
+        .init(key: "area", type: .text), .init(key: "value", type: .number),
+        .init(key: "verdict", type: .verdict),
+      ],
       rows: casebook.areas.map { [.text($0.code), .number(2), .text("stable")] }, notes: ["doubled"])
   }
 

@@ -12,7 +12,8 @@ public struct HelloPlugin: CoPPlugin {
       metrics: [
         MetricDescription(
           indicator: Indicator(
-            id: "hello.case_count", label: LocalizedText(texts: ["en": "Cases started", "nl": "Gestarte cases"]),
+            id: "hello.case_count",
+            label: LocalizedText(texts: ["en": "Cases started", "nl": "Gestarte cases"]),
             unit: .count, polarity: .higherIsBetter, theme: "casebook", source: "hello plugin",
             tolerance: 0, aggregation: .sum, decimals: 0),
           summary: "The number of cases started in an area or inside it, per start year.")
@@ -35,7 +36,9 @@ public struct HelloPlugin: CoPPlugin {
         areas.insert(code)
         for ancestor in casebook.ancestors(of: code) { areas.insert(ancestor.code) }
       }
-      for area in areas where casebook.area(area) != nil { counts[area, default: [:]][String(start), default: 0] += 1 }
+      for area in areas where casebook.area(area) != nil {
+        counts[area, default: [:]][String(start), default: 0] += 1
+      }
     }
     return counts.keys.sorted().flatMap { area in
       counts[area]!.keys.sorted().map { period in
@@ -44,7 +47,9 @@ public struct HelloPlugin: CoPPlugin {
     }
   }
 
-  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws -> ResultTable {
+  public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
+    -> ResultTable
+  {
     guard id == "hello.greeting" else { throw PluginError.unknownComparison(id, plugin: "hello") }
     let levelName = options["level"] ?? "gemeente"
     guard let level = AreaLevel(rawValue: levelName) else {
@@ -56,7 +61,9 @@ public struct HelloPlugin: CoPPlugin {
     ])
     for area in casebook.areas(at: level) {
       let count = casebook.cases.filter { item in
-        item.areas.contains { $0 == area.code || casebook.ancestors(of: $0).contains { $0.code == area.code } }
+        item.areas.contains {
+          $0 == area.code || casebook.ancestors(of: $0).contains { $0.code == area.code }
+        }
       }.count
       table.rows.append([.text(area.code), .text(area.name), .number(Double(count))])
     }
@@ -85,6 +92,7 @@ struct HelloCommand: ParsableCommand {
   func run() throws {
     let loaded = try casebook.load()
     Terminal.write(
-      "Hello, \(name)! The casebook \"\(loaded.casebook.settings.title)\" has \(loaded.casebook.cases.count) cases.\n")
+      "Hello, \(name)! The casebook \"\(loaded.casebook.settings.title)\" has \(loaded.casebook.cases.count) cases.\n"
+    )
   }
 }
