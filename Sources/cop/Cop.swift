@@ -13,7 +13,7 @@ struct Cop: ParsableCommand {
       any commit with --at.
 
       Exit codes: 0 success, 64 usage error, 65 invalid data, 1 any other failure.
-      """,
+      """ + InstalledSubcommand.helpSection(),
     version: CopVersion.current,
     subcommands: [
       InitCommand.self,

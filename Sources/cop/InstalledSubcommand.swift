@@ -24,6 +24,16 @@ enum InstalledSubcommand {
     exit(status)
   }
 
+  /// The installed plugins' subcommands for `cop --help` (descriptions come from the cache, so this
+  /// starts a plugin only when it is new or changed); empty when there are none.
+  static func helpSection() -> String {
+    let plugins = PluginDirectory(environment: ProcessInfo.processInfo.environment).load().plugins
+    let lines = plugins.flatMap { plugin in
+      plugin.description.subcommands.map { "  \($0.name)  \($0.summary) (plugin \(plugin.description.id))" }
+    }
+    return lines.isEmpty ? "" : "\n\nInstalled plugin subcommands:\n" + lines.joined(separator: "\n")
+  }
+
   private static func value(of option: String, in arguments: [String]) -> String? {
     for (index, argument) in arguments.enumerated() {
       if argument == option, index + 1 < arguments.count { return arguments[index + 1] }

@@ -9,17 +9,21 @@ struct ValidateCommand: ParsableCommand {
     discussion: """
       Prints every problem as file:line:col: severity: message on standard error and exits 65 when there \
       is an error; warnings (such as an unknown field, with a did-you-mean) do not fail. Nothing is changed.
-      With --format github the problems are printed as GitHub Actions annotations on standard output.
+      With --format github the problems are printed as GitHub Actions annotations on standard output; with \
+      --format gitlab as a GitLab Code Quality report (JSON) on standard output, and as text on standard \
+      error for the job log. With --at in a git hook (GIT_DIR or GIT_QUARANTINE_PATH set) the repository \
+      is the one git's environment names, so a pre-receive hook sees the objects of the push in progress.
       """)
 
   /// The formats of validation reports.
   enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github
+    case text, json, github, gitlab
   }
 
   @OptionGroup var global: CasebookOptions
 
-  @Option(help: "text (default), json, or github (pull-request annotations).")
+  @Option(
+    help: "text (default), json, github (pull-request annotations) or gitlab (a Code Quality report).")
   var format: ReportFormat = .text
 
   func run() throws {
@@ -34,16 +38,7 @@ struct ValidateCommand: ParsableCommand {
     ].joined(separator: ", ")
     switch format {
     case .text:
-      for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: prefix)) }
-      if result.hasErrors {
-        Terminal.error(
-          "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
-        )
-      } else {
-        let count = result.warnings.count
-        let warnings = count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s"))"
-        Terminal.write("The casebook is valid\(warnings): \(summary).\n")
-      }
+      printText(result, prefix: prefix, summary: summary, toStandardError: false)
     case .json:
       let object: JSONValue = .object([
         ("revision", .optional(book.revision)), ("valid", .bool(!result.hasErrors)),
@@ -69,8 +64,24 @@ struct ValidateCommand: ParsableCommand {
       for diagnostic in result.diagnostics {
         Terminal.write(CIAnnotation.github(diagnostic, pathPrefix: prefix) + "\n")
       }
+    case .gitlab:
+      Terminal.write(CIAnnotation.gitlab(result.diagnostics, pathPrefix: prefix).serialized() + "\n")
+      printText(result, prefix: prefix, summary: summary, toStandardError: true)
     }
     if result.hasErrors { throw Exit.invalidData }
+  }
+
+  /// The problems as `file:line:col: severity: message` on standard error, then a count, or the
+  /// summary of a valid casebook (on standard output, or standard error when that holds a report).
+  private func printText(_ result: LoadResult, prefix: String, summary: String, toStandardError: Bool) {
+    for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: prefix)) }
+    let warnings = counted(result.warnings.count, "warning")
+    if result.hasErrors {
+      Terminal.error("\(counted(result.errors.count, "error")), \(warnings)")
+    } else {
+      let valid = "The casebook is valid\(result.warnings.isEmpty ? "" : " (\(warnings))"): \(summary)."
+      if toStandardError { Terminal.error(valid) } else { Terminal.write(valid + "\n") }
+    }
   }
 
   /// `1 case`, `17 cases`.

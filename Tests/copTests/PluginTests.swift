@@ -149,8 +149,11 @@ struct HelloPluginTests {
     let environment = ["COP_PLUGIN_PATH": plugins]
     let package = CopRunner.packageRoot.appendingPathComponent("Examples/HelloPlugin").path
     let scratch = CopRunner.packageRoot.appendingPathComponent(".build-hello").path
+    // SwiftPM resolves the example's dependencies with git, which finds this machine's package mirrors in
+    // the system git config: the sandbox turns that off for every other process, so turn it back on here.
     let install = try sandbox.cop(
-      ["plugins", "install", package, "--scratch-path", scratch], environment: environment)
+      ["plugins", "install", package, "--scratch-path", scratch],
+      environment: environment.merging(["GIT_CONFIG_NOSYSTEM": "0"]) { $1 })
     #expect(install.status == 0, "\(install)")
     #expect(
       install.stdout.hasPrefix(
@@ -189,6 +192,8 @@ struct HelloPluginTests {
     let greet = try sandbox.cop(["hello", "--name", "CI", "--casebook", book], environment: environment)
     #expect(greet.status == 0, "\(greet)")
     #expect(greet.stdout.hasPrefix("Hello, CI! The casebook \""))
+    let copHelp = try sandbox.cop(["--help"], environment: environment)
+    #expect(copHelp.stdout.contains("hello  Greet the casebook and count its cases. (plugin hello)"), "\(copHelp)")
     let help = try sandbox.cop(["hello", "--help"], environment: environment)
     #expect(help.stdout.contains("Greet the casebook and count its cases."), "\(help)")
 

@@ -67,10 +67,12 @@ extension BenchmarkEngine {
           + WarningLog.shortList(evaluator.unweighted))
     }
     if !evaluator.comparedWithThemselves.isEmpty {
+      let count = evaluator.comparedWithThemselves.count
       warnings.add(
-        "\(indicator.id): at some periods \(evaluator.comparedWithThemselves.count) areas have no reference: "
-          + "their parent has no value of its own and they are its only child with one, so the fallback mean "
-          + "would compare them with themselves; those periods count as missing; store the parent's own value: "
+        "\(indicator.id): at some periods \(count == 1 ? "1 area has" : "\(count) areas have") no reference: "
+          + "\(count == 1 ? "its" : "their") parent has no value of its own and \(count == 1 ? "it is" : "they are") "
+          + "its only child with one, so the fallback mean would compare \(count == 1 ? "it with itself" : "them with themselves"); "
+          + "those periods count as missing; store the parent's own value: "
           + WarningLog.shortList(evaluator.comparedWithThemselves))
     }
     return rows

@@ -26,18 +26,35 @@ public enum CasebookLocation {
   ///
   /// For the working tree, the source's revision is the HEAD commit when nothing under the casebook
   /// folder differs from it, else nil, so that published figures can be traced to a commit.
-  public static func source(folder: URL, revision: String?) throws -> any CasebookSource {
+  ///
+  /// With a revision, when `environment` is git's (see ``readsFromGitEnvironment(_:)``, as in a
+  /// pre-receive hook) the repository is the one git's environment names, so that the quarantined
+  /// objects of a push in progress are seen; otherwise it is the repository containing `folder`.
+  public static func source(
+    folder: URL, revision: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> any CasebookSource {
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder)
-    let repository = try? Repository.discover(
-      from: exists ? folder.path : folder.deletingLastPathComponent().path)
+    let searchFrom = nearestExisting(folder).path
     if let revision {
-      guard let repository else {
-        throw CasebookReadError("--at \(revision) needs a git repository, and \(folder.path) is not in one")
+      let repository: Repository
+      if readsFromGitEnvironment(environment) {
+        do {
+          repository = try Repository.openFromGitEnvironment(fallback: searchFrom)
+        } catch {
+          throw CasebookReadError(
+            "--at \(revision): cannot open the repository git's environment names: \(error)")
+        }
+      } else {
+        guard let found = try? Repository.discover(from: searchFrom) else {
+          throw CasebookReadError("--at \(revision) needs a git repository, and \(folder.path) is not in one")
+        }
+        repository = found
       }
       return try GitRevisionSource(
         repository: repository, revision: revision, prefix: prefix(of: folder, in: repository))
     }
+    let repository = try? Repository.discover(from: searchFrom)
     guard exists, isFolder.boolValue else {
       throw CasebookReadError(
         "no casebook at \(folder.path): the folder does not exist (`cop init` makes one)")
@@ -52,15 +69,55 @@ public enum CasebookLocation {
     return FileSystemSource(root: folder, revision: repository.flatMap { cleanRevision($0, folder: folder) })
   }
 
-  /// The casebook folder relative to the repository's work tree (`""` for the root or a bare repository).
+  /// True when `--at` should open the repository from git's environment: a push is in quarantine
+  /// (`GIT_QUARANTINE_PATH`), or `GIT_DIR` names the repository (as in every hook) and neither
+  /// `GIT_WORK_TREE` nor `GIT_COMMON_DIR` is set (libgit2 refuses those; the objects are then where
+  /// discovery finds them anyway).
+  public static func readsFromGitEnvironment(_ environment: [String: String]) -> Bool {
+    func isSet(_ name: String) -> Bool { !(environment[name] ?? "").isEmpty }
+    if isSet("GIT_QUARANTINE_PATH") { return true }
+    return isSet("GIT_DIR") && !isSet("GIT_WORK_TREE") && !isSet("GIT_COMMON_DIR")
+  }
+
+  /// The casebook folder's place in the repository's tree, `""` or ending in `/`.
+  ///
+  /// A folder inside the git folder stands for that folder of the tree: a hook runs in `$GIT_DIR`
+  /// and names the casebook in `casebook/` as `./casebook`. Otherwise the folder relative to the work
+  /// tree; `""` for the root, for the bare repository itself and for a folder outside the repository.
   public static func prefix(of folder: URL, in repository: Repository) -> String {
+    let folderPath = resolvingSymlinks(folder).path
+    let gitFolder = repository.gitDirectory.standardizedFileURL.resolvingSymlinksInPath()
+    if let relative = relativePath(folderPath, under: gitFolder) { return relative }
     guard let workTree = repository.workingDirectory?.standardizedFileURL.resolvingSymlinksInPath() else {
       return ""
     }
-    let folderPath = folder.standardizedFileURL.resolvingSymlinksInPath().path
-    let rootPath = workTree.path.hasSuffix("/") ? workTree.path : workTree.path + "/"
-    guard folderPath.hasPrefix(rootPath) else { return "" }
-    let relative = String(folderPath.dropFirst(rootPath.count))
+    return relativePath(folderPath, under: workTree) ?? ""
+  }
+
+  /// `folder`, or its nearest ancestor that exists: where to look for the repository (with `--at` the
+  /// folder need not exist outside the commit, as in a bare repository).
+  private static func nearestExisting(_ folder: URL) -> URL {
+    var candidate = folder.standardizedFileURL
+    while !FileManager.default.fileExists(atPath: candidate.path), candidate.path != "/" {
+      candidate = candidate.deletingLastPathComponent()
+    }
+    return candidate
+  }
+
+  /// `folder` with the symbolic links of its existing part resolved (Foundation resolves nothing in a
+  /// path that does not exist, and a folder named in a bare repository does not).
+  private static func resolvingSymlinks(_ folder: URL) -> URL {
+    let existing = nearestExisting(folder)
+    let rest = folder.standardizedFileURL.pathComponents.dropFirst(existing.pathComponents.count)
+    return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
+  }
+
+  /// `path` relative to `root` as `""` or `a/b/`; nil when it is not inside `root`.
+  private static func relativePath(_ path: String, under root: URL) -> String? {
+    if path == root.path { return "" }
+    let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    guard path.hasPrefix(rootPath) else { return nil }
+    let relative = String(path.dropFirst(rootPath.count))
     return relative.isEmpty ? "" : relative + "/"
   }
 
