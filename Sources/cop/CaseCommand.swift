@@ -6,7 +6,7 @@ struct CaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "case",
     abstract: "List, show and weigh the casebook's practice examples: what happened around them, what works.",
-    subcommands: [List.self, Show.self, Impact.self, Findings.self])
+    subcommands: [List.self, Show.self, Impact.self, Findings.self, New.self, Add.self])
 
   /// `cop case list`.
   struct List: ParsableCommand {

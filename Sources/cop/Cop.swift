@@ -22,7 +22,12 @@ struct Cop: ParsableCommand {
       IndicatorsCommand.self,
       CompareCommand.self,
       PeersCommand.self,
+      ImportCommand.self,
       BenchmarkCommand.self,
+      HistoryCommand.self,
+      DiffCommand.self,
+      SyncCommand.self,
+      MergeDriverCommand.self,
       PluginsCommand.self,
     ] + builtInPlugins.flatMap(\.subcommands)
   )

@@ -10,7 +10,8 @@ struct PeersCommand: ParsableCommand {
       Each indicator is turned into z-scores with the mean and population standard deviation over the \
       areas of that level that have a value at the period; the distance is Euclidean over the z-scores, \
       and each indicator's share of the squared distance is shown. Areas missing a chosen indicator are \
-      left out and counted. --save-group prints the areas.csv change that saves the peers as a group.
+      left out and counted. --save-group NAME adds the area and its peers to the group NAME in \
+      areas.csv and commits that change (validated first, like every write).
       """)
 
   @OptionGroup var global: CasebookOptions
@@ -34,12 +35,15 @@ struct PeersCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Print the areas.csv change that saves the area and its peers as this group.", valueName: "name"))
+      "Save the area and its peers as this group in areas.csv, as one commit.", valueName: "name"))
   var saveGroup: String?
+
+  @OptionGroup var write: WriteOptions
 
   func validate() throws {
     guard k >= 1 else { throw ValidationError("--k must be at least 1") }
     guard !indicators.isEmpty else { throw ValidationError("name at least one --indicator to match on") }
+    if saveGroup != nil { try global.refuseRevisionForWrite() }
   }
 
   func run() throws {
@@ -59,9 +63,19 @@ struct PeersCommand: ParsableCommand {
     case .markdown: Terminal.write(TableRenderer().markdown(table))
     }
     if let saveGroup {
-      Terminal.error("To save this peer group, change the groups column of areas.csv:")
+      Terminal.error("Saving the peer group in areas.csv:")
       for line in PeerTables.groupChange(result, group: saveGroup, casebook: loaded.casebook) {
         Terminal.error("  \(line)")
+      }
+      let save = GroupSave(group: saveGroup, members: [result.area] + result.peers.map(\.area))
+      let casebookWrite = global.casebookWrite(author: try write.signature())
+      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+        try casebookWrite.run { base in try save.plan(against: base) }
+      }
+      if let commit = outcome.commit {
+        Terminal.error("Committed \(commit.hex.prefix(12)): saved the group \(saveGroup).")
+      } else {
+        Terminal.error("Nothing to commit: these areas are in the group \(saveGroup) already.")
       }
     }
   }

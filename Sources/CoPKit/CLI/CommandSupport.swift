@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitStore
 
 /// The exit codes of the CLI contract.
 public enum Exit {
@@ -56,6 +57,10 @@ extension CasebookOptions {
 
   /// Reads the casebook and its diagnostics without judging them.
   public func loadResult() throws -> LoadResult {
+    if revision == nil, let repository = try? Repository.discover(from: casebookFolder.path) {
+      // A write interrupted after its branch moved is finished first (see WriteJournal).
+      for message in (try? WriteJournal.recover(in: repository)) ?? [] { Terminal.error("note: \(message)") }
+    }
     let source = try CasebookLocation.source(folder: casebookFolder, revision: revision)
     return try CasebookLoader.load(from: source)
   }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Why `cop sync` stopped. Every case leaves the branch, index and work tree as they were, except
+/// ``pushRejected``, where the local branch already holds the merge (nothing is lost either way).
+public enum SyncError: Error, CustomStringConvertible, Sendable {
+  /// HEAD is detached, or the repository is bare: there is no branch to sync.
+  case noBranch(String)
+  /// The remote is not configured.
+  case noRemote(String)
+  /// The remote could not be reached or refused the connection (the message is masked already).
+  case remote(String)
+  /// Both sides changed the same things differently.
+  case conflicts(remote: String, branch: String, theirs: String, [FileConflict])
+  /// The merged casebook would not be valid: its new errors.
+  case invalidMerge([Diagnostic])
+  /// Local changes (staged, or in the work tree) are in the way of the update.
+  case localChanges(String)
+  /// The remote refused the push: its branch moved while syncing (someone pushed meanwhile, when
+  /// `notFastForward`), or a server-side check said no.
+  case pushRejected(
+    remote: String, branch: String, reason: String, notFastForward: Bool, localCommit: String)
+
+  /// The error's first line.
+  public var description: String {
+    switch self {
+    case .noBranch(let why): "cannot sync: \(why)"
+    case .noRemote(let name):
+      "cannot sync: no remote '\(name)'; add one with `git remote add \(name) URL` or name one with --remote"
+    case .remote(let message): message
+    case .conflicts(let remote, let branch, let theirs, let list):
+      "cannot merge \(remote)/\(branch) (\(theirs.prefix(12))): \(list.count) conflicting "
+        + "file\(list.count == 1 ? "" : "s"); nothing was changed"
+    case .invalidMerge(let diagnostics):
+      "the merged casebook would have \(diagnostics.count) new "
+        + "error\(diagnostics.count == 1 ? "" : "s"); nothing was changed"
+    case .localChanges(let message): "cannot update the work tree: \(message); nothing was changed"
+    case .pushRejected(let remote, let branch, let reason, let notFastForward, let local):
+      notFastForward
+        ? "\(remote) did not take \(branch) (\(reason)): someone pushed meanwhile; run `cop sync` again "
+          + "(your commits are safe on \(branch) at \(local.prefix(12)))"
+        : "\(remote) refused \(branch): \(reason) (your commits are safe on \(branch) at \(local.prefix(12)))"
+    }
+  }
+
+  /// The lines after the first: each conflict or new error, then what to do.
+  public var details: [String] {
+    switch self {
+    case .conflicts(let remote, let branch, _, let list):
+      var lines: [String] = []
+      for conflict in list {
+        lines.append("conflict: \(conflict)")
+        if case .observations(let observations) = conflict.reason {
+          lines += observations.map { "  \($0)" }
+        }
+      }
+      lines.append(
+        "To resolve: make your side agree (or ask who changed it on \(remote)), commit, and run `cop sync` "
+          + "again; or merge with git (`git pull --no-rebase \(remote) \(branch)`, with the cop merge driver "
+          + "for data files) and resolve the conflicts there.")
+      return lines
+    case .invalidMerge(let diagnostics):
+      return diagnostics.map(\.description)
+        + ["Fix the casebook on one side (`cop validate`), commit, and run `cop sync` again."]
+    default:
+      return []
+    }
+  }
+}
+
+/// Hides passwords in remote addresses inside any text.
+public enum RemoteText {
+  /// `text` with the password of every `scheme://user:password@` masked as `***`.
+  public static func masked(_ text: String) -> String {
+    guard text.contains("://"),
+      let expression = try? NSRegularExpression(
+        pattern: #"([A-Za-z][A-Za-z0-9+.-]*://[^\s/@:'"]*):[^\s/@'"]*@"#)
+    else { return text }
+    let range = NSRange(text.startIndex..., in: text)
+    return expression.stringByReplacingMatches(in: text, range: range, withTemplate: "$1:***@")
+  }
+}

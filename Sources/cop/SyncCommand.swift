@@ -1,0 +1,89 @@
+import ArgumentParser
+import CoPKit
+import Foundation
+import GitStore
+
+/// `cop sync`: fetch, integrate and push with a remote; never loses a local commit.
+struct SyncCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync",
+    abstract: "Fetch from a remote, fast-forward or merge, and push; never loses a local commit.",
+    discussion: """
+      Fetches the current branch from the remote (default: the branch's upstream remote, else origin). \
+      When only the remote has new commits, the branch moves forward to them; when both sides have, a \
+      merge commit joins them: data files (indicators/data/*.csv) are merged by observation (area, \
+      period, stratum), so values added on both sides are all kept; other files are merged whole. When \
+      both sides changed the same observation or file differently, every conflict is listed and nothing \
+      is changed. The merged casebook must be valid. Then the branch is pushed. Credentials: ssh keys \
+      from the ssh agent; for https, git's credential helpers (`git credential fill`).
+      """)
+
+  @Option(
+    help: ArgumentHelp(
+      "The casebook folder, in the clone to sync (default: $COP_CASEBOOK, else ./casebook if it exists, "
+        + "else the current folder).", valueName: "path"))
+  var casebook: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The remote to sync with (default: the branch's upstream remote, else origin).", valueName: "name"))
+  var remote: String?
+
+  func run() throws {
+    let showProgress = Terminal.standardErrorIsTerminal
+    var progressShown = false
+    let sync = CasebookSync(
+      folder: CasebookLocation.folder(
+        option: casebook, environment: ProcessInfo.processInfo.environment,
+        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+      remote: remote, environment: ProcessInfo.processInfo.environment,
+      progress: { progress in
+        guard showProgress, progress.totalObjects > 0 else { return }
+        let percent = 100 * progress.receivedObjects / progress.totalObjects
+        FileHandle.standardError.write(
+          Data("\rReceiving objects: \(percent)% (\(progress.receivedObjects)/\(progress.totalObjects))".utf8)
+        )
+        progressShown = true
+      })
+    let outcome: SyncOutcome
+    do {
+      outcome = try sync.run()
+      if progressShown { Terminal.error("") }
+    } catch let error as SyncError {
+      if progressShown { Terminal.error("") }
+      Terminal.error("error: \(error.description)")
+      for line in error.details { Terminal.error(line) }
+      if case .invalidMerge = error { throw Exit.invalidData }
+      throw Exit.failure
+    } catch {
+      if progressShown { Terminal.error("") }
+      Terminal.error("error: \(RemoteText.masked("\(error)"))")
+      throw Exit.failure
+    }
+    Terminal.write(Self.summary(outcome))
+  }
+
+  /// What happened, in a line or two.
+  static func summary(_ outcome: SyncOutcome) -> String {
+    let tracking = "\(outcome.remote)/\(outcome.branch)"
+    let commit = String(outcome.commit.prefix(12))
+    let files = outcome.updatedPaths.count
+    let updated = "\(files) file\(files == 1 ? "" : "s") updated"
+    switch outcome.integration {
+    case .upToDate:
+      return "Already up to date with \(tracking) (\(commit)).\n"
+    case .localAhead:
+      return "Pushed \(outcome.branch) to \(outcome.remote) (\(commit)).\n"
+    case .newRemoteBranch:
+      return "Pushed \(outcome.branch) to \(outcome.remote) as a new branch (\(commit)).\n"
+    case .fastForward:
+      return "Fast-forwarded \(outcome.branch) to \(tracking) (\(commit)): \(updated).\n"
+    case .merge:
+      var text = "Merged \(tracking) into \(outcome.branch) (merge commit \(commit)): \(updated)"
+      if !outcome.mergedByObservation.isEmpty {
+        text += "; merged by observation: " + outcome.mergedByObservation.joined(separator: ", ")
+      }
+      return text + ".\nPushed \(outcome.branch) to \(outcome.remote).\n"
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GitStore
+import Testing
+
+@testable import CoPKit
+
+@Suite("Credentials and masked addresses for cop sync")
+struct SyncCredentialTests {
+  @Test("the output of `git credential fill` gives the user name and the password (which may hold '=')")
+  func parseFill() throws {
+    let output = "protocol=https\nhost=forge.example\nusername=ann\npassword=s3=cr=t\n"
+    let found = try #require(GitCredentials.parseFill(output))
+    #expect(found.username == "ann")
+    #expect(found.password == "s3=cr=t")
+    #expect(GitCredentials.parseFill("protocol=https\nhost=forge.example\nusername=ann\n") == nil)
+    #expect(GitCredentials.parseFill("") == nil)
+    #expect(
+      GitCredentials.parseFill("username=a\r\npassword=b\r\n").map { [$0.username, $0.password] } == [
+        "a", "b",
+      ])
+  }
+
+  @Test("`git credential fill` is asked with the URL and the user name in the URL")
+  func fillInput() {
+    #expect(
+      GitCredentials.fillInput(url: "https://forge.example/cop.git", username: nil)
+        == "url=https://forge.example/cop.git\n\n")
+    #expect(
+      GitCredentials.fillInput(url: "https://x/y", username: "ann") == "url=https://x/y\nusername=ann\n\n")
+  }
+
+  @Test("ssh remotes get the ssh agent, as the URL's user or 'git'; a second attempt gets nothing")
+  func sshAgent() {
+    let provider = GitCredentials.provider(environment: [:])
+    let request = CredentialRequest(
+      url: "ssh://git@forge.example/cop.git", username: "git", allowed: [.sshKey], attempt: 0)
+    #expect(provider(request) == .sshAgent(username: "git"))
+    #expect(
+      provider(
+        CredentialRequest(url: "ssh://forge.example/x", username: nil, allowed: [.username], attempt: 0))
+        == .username("git"))
+    #expect(
+      provider(CredentialRequest(url: request.url, username: "git", allowed: [.sshKey], attempt: 1)) == nil)
+  }
+
+  @Test("https credentials come from git's credential helpers, and are stored back once they worked")
+  func helpers() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    let store = scratch.url("credentials").path
+    try scratch.write(
+      Data("[credential]\n\thelper = store --file \(store)\n".utf8), to: "home/.gitconfig")
+    let environment = scratch.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 }
+    let url = "https://forge.example/team/casebook.git"
+    let request = CredentialRequest(url: url, username: nil, allowed: [.userPassword], attempt: 0)
+
+    let empty = GitCredentials.Session(environment: environment)
+    #expect(empty.provider(request) == nil)
+
+    try scratch.write(Data("https://ann:s3cret@forge.example\n".utf8), to: "credentials")
+    let session = GitCredentials.Session(environment: environment)
+    #expect(session.provider(request) == .userPassword(username: "ann", password: "s3cret"))
+    session.reject()
+    #expect(try String(decoding: Data(contentsOf: scratch.url("credentials")), as: UTF8.self) == "")
+    #expect(
+      GitCredentials.storeInput(url: url, username: "bob", password: "pw")
+        == "url=\(url)\nusername=bob\npassword=pw\n\n")
+  }
+
+  @Test("passwords in remote addresses are masked anywhere in a message")
+  func masked() {
+    #expect(
+      RemoteText.masked("cannot fetch from origin (https://ann:s3cret@forge.example/cop.git): refused")
+        == "cannot fetch from origin (https://ann:***@forge.example/cop.git): refused")
+    #expect(
+      RemoteText.masked("failed for 'http://u:p@h:8080/x' and https://h/y")
+        == "failed for 'http://u:***@h:8080/x' and https://h/y")
+    #expect(RemoteText.masked("ssh://git@forge.example/x") == "ssh://git@forge.example/x")
+  }
+}
