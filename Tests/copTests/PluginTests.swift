@@ -193,7 +193,8 @@ struct HelloPluginTests {
     #expect(greet.status == 0, "\(greet)")
     #expect(greet.stdout.hasPrefix("Hello, CI! The casebook \""))
     let copHelp = try sandbox.cop(["--help"], environment: environment)
-    #expect(copHelp.stdout.contains("hello  Greet the casebook and count its cases. (plugin hello)"), "\(copHelp)")
+    #expect(
+      copHelp.stdout.contains("hello  Greet the casebook and count its cases. (plugin hello)"), "\(copHelp)")
     let help = try sandbox.cop(["hello", "--help"], environment: environment)
     #expect(help.stdout.contains("Greet the casebook and count its cases."), "\(help)")
 
