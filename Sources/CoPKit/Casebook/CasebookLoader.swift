@@ -121,7 +121,9 @@ public enum CasebookLoader {
       catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
     }
 
-    let validator = CasebookValidator(areas: areaEntries, indicators: catalogueEntries, settings: settings)
+    let validator = CasebookValidator(
+      areas: areaEntries, indicators: catalogueEntries, settings: settings,
+      rejectedIndicators: rejectedIndicators)
     diagnostics += validator.structuralDiagnostics()
 
     // indicators/data/*.csv

@@ -12,8 +12,14 @@ struct CasebookValidator {
   private let groupNames: Set<String>
   private let indicatorsByID: [String: Indicator]
 
-  init(areas: [(Area, SourceLocation)], indicators: [(Indicator, SourceLocation)], settings: CasebookSettings)
-  {
+  /// Catalogue entries left out for their own errors: references to them are not reported again.
+  private let rejectedIndicators: Set<String>
+
+  init(
+    areas: [(Area, SourceLocation)], indicators: [(Indicator, SourceLocation)], settings: CasebookSettings,
+    rejectedIndicators: Set<String> = []
+  ) {
+    self.rejectedIndicators = rejectedIndicators
     areaEntries = areas
     indicatorEntries = indicators
     self.settings = settings
@@ -142,7 +148,8 @@ struct CasebookValidator {
           "unknown theme '\(theme)'; casebook.yaml declares \(themeIDs.joined(separator: ", "))"
             + DidYouMean.hint(for: theme, among: themeIDs)))
     }
-    for (id, location) in parsed.references.indicators where indicatorsByID[id] == nil && !id.contains(".") {
+    for (id, location) in parsed.references.indicators
+    where indicatorsByID[id] == nil && !id.contains(".") && !rejectedIndicators.contains(id) {
       diagnostics.append(
         .error(
           location,

@@ -84,6 +84,20 @@ struct LoaderTests {
       messages.contains { $0.hasPrefix("areas.csv:4:1: error: parent 'Z' of area 'C' is not in areas.csv") })
   }
 
+  @Test("a catalogue entry with errors is reported once, not again where a case or data file names it")
+  func rejectedEntryReportedOnce() throws {
+    let broken = SampleCasebook.catalogue.replacingOccurrences(
+      of: "  unit: percent\n  polarity: higher", with: "  polarity: higher")
+    let result = try SampleCasebook.load(["indicators/catalogue.yaml": broken])
+    let messages = result.errors.map(\.description)
+    // Both entries lose their unit; the case's outcome and the data file of income_from_work add nothing.
+    #expect(
+      messages == [
+        "indicators/catalogue.yaml:1:3: error: an indicator needs 'unit'",
+        "indicators/catalogue.yaml:5:3: error: an indicator needs 'unit'",
+      ], "\(messages)")
+  }
+
   @Test("numbers are strict: no NaN, infinity, hexadecimal floats or decimal commas")
   func strictNumbers() throws {
     for bad in ["nan", "inf", "-infinity", "0x1p3", "1e5", "1.", ".5", "--1", "1 "] {
