@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
     let url = URL(
       fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     let data = try reportingFailures {
-      do { return try Data(contentsOf: url) } catch {
+      do { return try Data(contentsOf: url, options: .alwaysMapped) } catch {
         throw UsageError("cannot read \(file): \(error.localizedDescription)")
       }
     }

@@ -66,8 +66,8 @@ extension ImportFile {
           "the file is not valid UTF-8 (byte \(offset + 1)); save it as UTF-8"))
       return
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    var lines = TextLines(text)
+    // Line by line over the (memory-mapped) bytes: the file is never decoded as one string.
+    var lines = ByteLines(bytes)
     guard let header = lines.next() else {
       diagnostics.append(.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
       return
@@ -248,5 +248,39 @@ struct TextLines: IteratorProtocol {
       crlf = true
     }
     return Line(text: text[start..<end], number: number, crlf: crlf)
+  }
+}
+
+/// The lines of UTF-8 bytes (already validated), split at LF and decoded one at a time, so a file of
+/// millions of rows streams through without a copy of the whole text; a CR before the LF is removed
+/// and noted.
+struct ByteLines: IteratorProtocol {
+  private let bytes: Data.SubSequence
+  private var index: Data.Index
+  private var number = 0
+
+  init(_ bytes: Data.SubSequence) {
+    self.bytes = bytes
+    index = bytes.startIndex
+  }
+
+  mutating func next() -> TextLines.Line? {
+    guard index < bytes.endIndex else { return nil }
+    number += 1
+    let start = index
+    var end = bytes.endIndex
+    if let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
+      end = newline
+      index = newline + 1
+    } else {
+      index = bytes.endIndex
+    }
+    var crlf = false
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") {
+      end -= 1
+      crlf = true
+    }
+    return TextLines.Line(
+      text: Substring(String(decoding: bytes[start..<end], as: UTF8.self)), number: number, crlf: crlf)
   }
 }
