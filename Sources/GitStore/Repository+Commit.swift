@@ -70,7 +70,7 @@ extension Repository {
       operation)
 
     let reflog = (expectedParent == nil ? "commit (initial): " : "commit: ") + summary
-    try moveBranch(target, to: commit, expected: expectedParent, reflog: reflog, committer: committer)
+    try moveBranch(target, from: expectedParent, to: commit, reflog: reflog, committer: committer)
 
     if let workTree {
       try updateWorkTree(changes, commit: commit, root: workTree)
@@ -214,13 +214,20 @@ extension Repository {
     return ObjectID(oid)
   }
 
-  /// Moves `branch` to `commit` only if it still points at `expected` (absent when nil).
-  private func moveBranch(
-    _ branch: String, to commit: ObjectID, expected: ObjectID?, reflog: String, committer: Signature
+  /// Moves `branch` from `expected` to `commit` as a compare-and-swap under git's ref lock: the one place
+  /// a branch moves, for commits, merges, fast-forwards and staged writes. The reflog entry is written
+  /// in `committer`'s name (else the configured identity).
+  ///
+  /// - Throws: ``BranchMovedError`` when the branch no longer points at `expected` (nil: the branch
+  ///   must not exist yet); nothing changed then.
+  public func moveBranch(
+    _ branch: String, from expected: ObjectID?, to commit: ObjectID, reflog: String, committer: Signature?
   ) throws {
     let operation = "move \(branch) to \(commit)"
-    try check(git_repository_set_ident(pointer, committer.name, committer.email), operation)
-    defer { _ = try? check(git_repository_set_ident(pointer, nil, nil), "reset reflog identity") }
+    if let committer {
+      try check(git_repository_set_ident(pointer, committer.name, committer.email), operation)
+    }
+    defer { _ = git_repository_set_ident(pointer, nil, nil) }
     var newID = commit.oid
     var reference: OpaquePointer?
     defer { git_reference_free(reference) }

@@ -167,20 +167,7 @@ extension Repository {
         throw LocalChangesError(message: error.message)
       }
     }
-    if let committer {
-      try check(git_repository_set_ident(pointer, committer.name, committer.email), operation)
-    }
-    defer { _ = try? check(git_repository_set_ident(pointer, nil, nil), "reset reflog identity") }
-    var newID = commit.oid
-    var expectedID = expected.oid
-    var reference: OpaquePointer?
-    defer { git_reference_free(reference) }
-    let moved = try check(
-      git_reference_create_matching(&reference, pointer, branch, &newID, 1, &expectedID, reflog), operation,
-      allowing: [GIT_EMODIFIED, GIT_ENOTFOUND])
-    if moved < 0 {
-      throw BranchMovedError(branch: branch, expected: expected, actual: try? tip(of: branch))
-    }
+    try moveBranch(branch, from: expected, to: commit, reflog: reflog, committer: committer)
     if let workTree {
       try updateWorkTree(changes, commit: commit, root: workTree)
     }

@@ -28,32 +28,6 @@ extension Repository {
       expectedParent: parent)
   }
 
-  /// Moves `branch` from `expected` to `commit` as a compare-and-swap under git's ref lock.
-  ///
-  /// - Throws: ``BranchMovedError`` when the branch no longer points at `expected` (nil: the branch
-  ///   must not exist yet); nothing changed then.
-  public func moveBranch(
-    _ branch: String, from expected: ObjectID?, to commit: ObjectID, reflog: String, committer: Signature
-  ) throws {
-    let operation = "move \(branch) to \(commit)"
-    try check(git_repository_set_ident(pointer, committer.name, committer.email), operation)
-    defer { _ = git_repository_set_ident(pointer, nil, nil) }
-    var newID = commit.oid
-    var reference: OpaquePointer?
-    defer { git_reference_free(reference) }
-    let result: Int32
-    if let expected {
-      var expectedID = expected.oid
-      result = git_reference_create_matching(&reference, pointer, branch, &newID, 1, &expectedID, reflog)
-    } else {
-      result = git_reference_create(&reference, pointer, branch, &newID, 0, reflog)
-    }
-    let moved = try check(result, operation, allowing: [GIT_EMODIFIED, GIT_EEXISTS, GIT_ENOTFOUND])
-    if moved < 0 {
-      throw BranchMovedError(branch: branch, expected: expected, actual: try? tip(of: branch))
-    }
-  }
-
   /// The commit `branch` (a full ref name) points at now; nil when it does not exist.
   public func branchTip(_ branch: String) throws -> ObjectID? {
     try tip(of: branch)

@@ -13,7 +13,7 @@ struct Cop: ParsableCommand {
       any commit with --at.
 
       Exit codes: 0 success, 64 usage error, 65 invalid data, 1 any other failure.
-      """ + InstalledSubcommand.helpSection(),
+      """,
     version: CopVersion.current,
     subcommands: [
       InitCommand.self,
@@ -37,6 +37,12 @@ extension Cop {
   /// Runs `cop`, accepting global options before the subcommand (`cop --at HEAD~1 case list`).
   static func main() {
     let arguments = GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()), root: Cop.self)
+    // Only the root help lists installed plugins' subcommands, so no other run reads the plugin folder
+    // for it.
+    if arguments.isEmpty || [["--help"], ["-h"], ["help"]].contains(arguments) {
+      print(helpMessage() + InstalledSubcommand.helpSection())
+      return
+    }
     InstalledSubcommand.runIfNamed(arguments, root: Cop.self)
     main(arguments)
   }
@@ -46,6 +52,3 @@ extension Cop {
 enum CopVersion {
   static let current = "0.1.0"
 }
-
-/// The casebook options under their earlier name.
-typealias GlobalOptions = CasebookOptions
