@@ -77,7 +77,7 @@ let package = Package(
     // Tests
     .testTarget(
       name: "GitStoreTests",
-      dependencies: ["GitStore"],
+      dependencies: ["GitStore", "CLibgit2"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 import CLibgit2
+import Foundation
 
 /// The process-wide libgit2 setup and the one place where libgit2 return codes are checked.
 enum Libgit2 {
@@ -45,4 +46,24 @@ func check(
     }
   }
   throw GitError(operation: operation(), code: result, errorClass: errorClass, message: message)
+}
+
+/// Runs `call` again while it reports `GIT_ELOCKED`, as git itself does for its lock files.
+///
+/// Another writer holds a lock file (`refs/heads/main.lock`, `index.lock`) only for the moment it
+/// takes to write one small file, so a locked reference or index is a reason to wait briefly, not
+/// to fail: the waits double from 1 ms up to 100 ms, for at most `timeout` seconds in all (git's
+/// `core.filesRefLockTimeout` plays this part for references). A lock left behind by a killed
+/// process is still reported once the time is up.
+func retryingWhileLocked(timeout: Double = 10, _ call: () -> Int32) -> Int32 {
+  var waited = 0.0
+  var pause = 0.001
+  while true {
+    let result = call()
+    guard result == GIT_ELOCKED.rawValue, waited < timeout else { return result }
+    git_error_clear()
+    usleep(useconds_t(pause * 1_000_000))
+    waited += pause
+    pause = min(pause * 2, 0.1)
+  }
 }

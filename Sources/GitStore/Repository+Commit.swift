@@ -234,9 +234,17 @@ extension Repository {
     let result: Int32
     if let expected {
       var expectedID = expected.oid
-      result = git_reference_create_matching(&reference, pointer, branch, &newID, 1, &expectedID, reflog)
+      result = retryingWhileLocked {
+        git_reference_free(reference)
+        reference = nil
+        return git_reference_create_matching(&reference, pointer, branch, &newID, 1, &expectedID, reflog)
+      }
     } else {
-      result = git_reference_create(&reference, pointer, branch, &newID, 0, reflog)
+      result = retryingWhileLocked {
+        git_reference_free(reference)
+        reference = nil
+        return git_reference_create(&reference, pointer, branch, &newID, 0, reflog)
+      }
     }
     let moved = try check(result, operation, allowing: [GIT_EMODIFIED, GIT_EEXISTS, GIT_ENOTFOUND])
     if moved < 0 {

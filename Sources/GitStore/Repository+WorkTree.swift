@@ -71,6 +71,6 @@ extension Repository {
         try check(git_index_remove_bypath(index, path), "\(operation): unstage '\(path)'")
       }
     }
-    try check(git_index_write(index), "\(operation): write the index")
+    try check(retryingWhileLocked { git_index_write(index) }, "\(operation): write the index")
   }
 }
