@@ -4,7 +4,7 @@
 SWIFT ?= swift
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
-.PHONY: run test deps build lint clean
+.PHONY: run test deps browser-deps build site lint clean
 
 deps:
 	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -14,6 +14,19 @@ deps:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libgit2-dev pkg-config git </dev/null; \
 	fi
 
+# The browser test of the web site (Tests/copTests/BrowserTests.swift) needs Chromium and chromedriver.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing chromium and chromium-driver with apt-get (for the site's browser test)" >&2; \
+	    SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver </dev/null; \
+	  else \
+	    echo "note: no chromium/chromedriver; the site's browser test is skipped" >&2; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release --product cop
 
@@ -21,8 +34,12 @@ run: build
 	.build/release/cop validate --casebook casebook
 	.build/release/cop $(COP_ARGS)
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) test
+
+site: build
+	.build/release/cop site build --casebook casebook --out .build/site \
+	  --total aandachtswijken=NL-AW40 --reference aandachtswijken=NL-G18
 
 lint:
 	$(SWIFT) format lint -r Sources Tests Package.swift

@@ -56,6 +56,7 @@ func check(
 /// `core.filesRefLockTimeout` plays this part for references). A lock left behind by a killed
 /// process is still reported once the time is up.
 func retryingWhileLocked(timeout: Double = 10, _ call: () -> Int32) -> Int32 {
+  Libgit2.ensureInitialized()  // git_error_clear needs libgit2's thread state
   var waited = 0.0
   var pause = 0.001
   while true {

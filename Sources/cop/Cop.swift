@@ -29,6 +29,7 @@ struct Cop: ParsableCommand {
       SyncCommand.self,
       MergeDriverCommand.self,
       PluginsCommand.self,
+      SiteCommand.self,
     ] + builtInPlugins.flatMap(\.subcommands)
   )
 }

@@ -1,0 +1,177 @@
+import Foundation
+
+/// Builds the static web site of a casebook: every page and asset, as files by path.
+///
+/// The result depends only on the casebook, its history and the plugins, never on the clock, so
+/// building the same revision twice gives the same bytes.
+public struct SiteBuilder {
+  /// The casebook, as read at the revision.
+  public var casebook: Casebook
+  /// The language of labels.
+  public var language: String?
+  /// The revision and history shown.
+  public var history: SiteHistory
+  /// The plugins whose comparisons get pages.
+  public var plugins: [any CoPPlugin]
+  /// The version of `cop` named in each page.
+  public var generator: String
+  /// Per group, how its page's benchmark report is made (default: as `cop benchmark --group NAME`).
+  public var benchmarks: [String: GroupBenchmark] = [:]
+
+  /// How a group's benchmark is made: `cop benchmark --group NAME --total AREA --reference REF`.
+  public struct GroupBenchmark: Sendable, Hashable {
+    /// A stored total area used as the group's total (`--total`).
+    public var total: String?
+    /// What the total is compared with (`--reference`).
+    public var reference: ReferenceSpec
+
+    /// Creates the settings.
+    public init(total: String? = nil, reference: ReferenceSpec = .parent) {
+      self.total = total
+      self.reference = reference
+    }
+  }
+
+  /// Creates a builder.
+  public init(
+    casebook: Casebook, language: String?, history: SiteHistory, plugins: [any CoPPlugin], generator: String
+  ) {
+    self.casebook = casebook
+    self.language = language
+    self.history = history
+    self.plugins = plugins
+    self.generator = generator
+  }
+
+  /// Every file of the site, by path from its root; `progress` hears each part as it starts.
+  public func build(progress: (String) -> Void = { _ in }) throws -> [String: Data] {
+    progress("comparing every area with its reference")
+    let site = SiteContext(
+      casebook: casebook, language: language, history: history, plugins: plugins, generator: generator,
+      benchmarks: benchmarks)
+    var files: [String: String] = [
+      "assets/site.css": SiteAssets.css,
+      "assets/site.js": SiteAssets.javascript,
+      "assets/search-index.js": SearchIndex(casebook: casebook, language: language).script,
+    ]
+    func add(_ page: SitePage) { files[page.path] = page.html(site: site.frame) }
+
+    progress("home page")
+    add(HomePage(site: site).page)
+    progress("\(casebook.cases.count) case pages")
+    add(CasePages(site: site).indexPage)
+    for item in casebook.cases { add(CasePages(site: site).page(for: item)) }
+    progress("\(casebook.areas.count) area pages")
+    add(AreaPages(site: site).indexPage)
+    for area in casebook.areas { add(AreaPages(site: site).page(for: area)) }
+    progress("\(casebook.groupNames.count) group pages")
+    add(GroupPages(site: site).indexPage)
+    for name in casebook.groupNames { add(GroupPages(site: site).page(for: name)) }
+    progress("\(plugins.count) plugin pages")
+    add(PluginPages(site: site).indexPage)
+    for plugin in plugins { add(PluginPages(site: site).page(for: plugin)) }
+    return files.mapValues { Data($0.utf8) }
+  }
+}
+
+/// What the pages share: the casebook, the file of every page, and every area's comparison with its
+/// parent, computed once.
+struct SiteContext {
+  let casebook: Casebook
+  let language: String?
+  let history: SiteHistory
+  let plugins: [any CoPPlugin]
+  let benchmarks: [String: SiteBuilder.GroupBenchmark]
+  let paths: SitePaths
+  let frame: SiteFrame
+  /// Per area and indicator, the area against its parent over every period (with series).
+  let rows: [String: [String: ComparisonRow]]
+  /// Per area and indicator, the area's own values by period.
+  let values: [String: [String: [String: Double]]]
+  /// Every period with data, in order.
+  let periods: [String]
+
+  init(
+    casebook: Casebook, language: String?, history: SiteHistory, plugins: [any CoPPlugin], generator: String,
+    benchmarks: [String: SiteBuilder.GroupBenchmark] = [:]
+  ) {
+    self.casebook = casebook
+    self.benchmarks = benchmarks
+    self.language = language ?? casebook.settings.language
+    self.history = history
+    self.plugins = plugins
+    paths = SitePaths(
+      caseIDs: casebook.cases.map(\.id), areaCodes: casebook.areas.map(\.code),
+      groupNames: casebook.groupNames,
+      pluginIDs: plugins.map(\.description.id))
+    var footer = "Built by cop \(HTML.escape(generator)) from "
+    if let revision = history.revision {
+      footer += "commit <code>\(HTML.escape(String(revision.prefix(12))))</code>"
+      if let date = history.date { footer += " of \(HTML.escape(date))" }
+    } else {
+      footer += "a working tree with uncommitted changes"
+    }
+    footer += ". Synthetic or reported figures as each page says; contributors are named, never addressed."
+    frame = SiteFrame(
+      title: casebook.settings.title, language: self.language ?? "en", footer: footer,
+      generator: generator)
+
+    var values: [String: [String: [String: Double]]] = [:]
+    var periods: Set<String> = []
+    for indicator in casebook.indicators {
+      for observation in casebook.observations(of: indicator.id) where observation.stratum == nil {
+        guard let value = observation.value else { continue }
+        values[observation.area, default: [:]][indicator.id, default: [:]][observation.period] = value
+        periods.insert(observation.period)
+      }
+    }
+    self.values = values
+    self.periods = periods.sorted()
+
+    let engine = BenchmarkEngine(casebook: casebook)
+    var rows: [String: [String: ComparisonRow]] = [:]
+    for level in AreaLevel.allCases where !casebook.areas(at: level).isEmpty {
+      guard
+        let result = try? engine.compare(
+          ComparisonRequest(subject: .level(level), reference: .parent, includeSeries: true))
+      else { continue }
+      for row in result.rows { rows[row.area, default: [:]][row.indicator] = row }
+    }
+    self.rows = rows
+  }
+
+  /// A label in the site's language.
+  func label(_ text: LocalizedText) -> String { text.resolved(for: language) }
+
+  /// The area's name and code, as a link from `page` to its page.
+  func areaLink(_ code: String, from page: String) -> String {
+    let name = casebook.area(code).map { "\($0.name) (\(code))" } ?? code
+    guard let target = paths.areaPage(code) else { return HTML.escape(name) }
+    return "<a href=\"\(relative(target, from: page))\">\(HTML.escape(name))</a>"
+  }
+
+  /// The case's title, as a link from `page` to its page.
+  func caseLink(_ id: String, from page: String) -> String {
+    let title = casebook.case(id)?.title ?? id
+    guard let target = paths.casePage(id) else { return HTML.escape(title) }
+    return "<a href=\"\(relative(target, from: page))\">\(HTML.escape(title))</a>"
+  }
+
+  /// The path of `target` (from the root) as seen from `page` (from the root).
+  func relative(_ target: String, from page: String) -> String {
+    (page.contains("/") ? "../" : "") + HTML.escape(target)
+  }
+
+  /// The indicator's label, or its id when the catalogue has none.
+  func indicatorLabel(_ id: String) -> String {
+    casebook.indicator(id).map { label($0.label) } ?? id
+  }
+
+  /// A name with any e-mail address removed: `Ada <ada@example.org>` becomes `Ada`.
+  static func nameOnly(_ text: String) -> String {
+    var name = text
+    if let open = name.firstIndex(of: "<") { name = String(name[..<open]) }
+    let words = name.split(separator: " ").filter { !$0.contains("@") }
+    return words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+  }
+}

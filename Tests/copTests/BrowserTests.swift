@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The site in a real browser: headless Chromium through chromedriver. Runs when both are installed;
+/// `.ci/run` (through `make test`) installs Debian's `chromium` and `chromium-driver` first.
+@Suite("The static site in a real browser")
+struct BrowserTests {
+  /// Where the screenshots go: the build folder, so they never end up in a commit by accident.
+  static let screenshots = CopRunner.packageRoot.appendingPathComponent(".build/site-screenshots")
+
+  @Test(
+    "home, case list with search and a filter, a case page and an area page: no console error",
+    .enabled(if: WebDriver.programs != nil, "needs chromium and chromedriver"))
+  func browse() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try sandbox.copyBundledCasebook(to: "cb")
+    let attack = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\">"
+    try sandbox.write(
+      """
+      ---
+      title: 'Injection <script>window.pwned=1</script>'
+      areas: [AW-0363-OOST]
+      themes: [front-line]
+      ---
+
+      \(attack)
+
+      <svg onload="window.pwned=1"></svg> [click](javascript:window.pwned=1)
+      """, to: "cb/cases/injection.md")
+    try sandbox.git(["init", "-q", "-b", "main"], in: "cb")
+    try sandbox.git(["add", "-A"], in: "cb")
+    try sandbox.git(["commit", "-q", "-m", "Casebook with an injection attempt"], in: "cb")
+    let built = try sandbox.cop(
+      [
+        "site", "build", "--casebook", "cb", "--out", "site", "--total", "aandachtswijken=NL-AW40",
+        "--reference", "aandachtswijken=NL-G18",
+      ])
+    try #require(built.status == 0, "\(built)")
+    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+
+    let browser = try WebDriver(sandbox: sandbox)
+    func page(_ path: String) -> URL { sandbox.url("site/\(path)") }
+    func expectNoConsoleErrors(_ where: String) throws {
+      let messages = try browser.consoleMessages()
+      #expect(messages.isEmpty, "console on \(`where`): \(messages)")
+    }
+    func save(_ name: String) throws {
+      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
+    }
+    do {
+      try browser.open(page("index.html"))
+      #expect(
+        try browser.run("return document.querySelector('h1').textContent") as? String
+          == "Wijkaanpak 2013 — wat werkt in de wijken")
+      try expectNoConsoleErrors("the home page")
+      try save("home")
+
+      try browser.open(page("cases/index.html"))
+      let visible =
+        "return Array.from(document.querySelectorAll('#case-list li')).filter(li => !li.hidden)"
+        + ".map(li => li.getAttribute('data-case'))"
+      let all = try #require(try browser.run(visible) as? [String])
+      #expect(all.count == 18)
+      try browser.type("leeuwarden", into: "#case-search")
+      let found = try #require(try browser.run(visible) as? [String])
+      #expect(found.contains("frontlijnteam-leeuwarden") && found.contains("bewonersbedrijf-leeuwarden"))
+      #expect(found.count < all.count, "\(found)")
+      #expect(
+        try browser.run("return document.getElementById('case-count').textContent") as? String
+          == "\(found.count) of 18 cases")
+      try save("cases-search")
+      try browser.clear("#case-search")
+      try browser.click("#filter-theme option[value='front-line']")
+      let filtered = try #require(try browser.run(visible) as? [String])
+      let themes = try #require(
+        try browser.run(
+          "return Array.from(document.querySelectorAll('#case-list li')).filter(li => !li.hidden)"
+            + ".map(li => li.getAttribute('data-themes'))") as? [String])
+      #expect(!filtered.isEmpty && filtered.count < all.count, "\(filtered)")
+      #expect(themes.allSatisfy { $0.split(separator: " ").contains("front-line") }, "\(themes)")
+      #expect(filtered.contains("injection"))
+      try expectNoConsoleErrors("the case list")
+
+      try browser.open(page("cases/frontlijnteam-leeuwarden.html"))
+      #expect(
+        try browser.run("return document.querySelector('h1').textContent") as? String
+          == "Frontlijnteam Heechterp-Schieringen, Leeuwarden")
+      try expectNoConsoleErrors("a case page")
+      try save("case")
+
+      try browser.open(page("areas/AW-0363-OOST.html"))
+      #expect(try browser.run("return document.querySelectorAll('svg.chart').length") as? Int ?? 0 > 0)
+      #expect(try browser.run("return document.querySelectorAll('svg.chart title').length") as? Int ?? 0 > 0)
+      try expectNoConsoleErrors("an area page")
+      try save("area")
+
+      try browser.open(page("groups/aandachtswijken.html"))
+      try expectNoConsoleErrors("a group page")
+      try save("group")
+
+      try browser.open(page("cases/injection.html"))
+      #expect(try browser.run("return typeof window.pwned") as? String == "undefined")
+      #expect(
+        try browser.run("return document.querySelector('h1').textContent") as? String
+          == "Injection <script>window.pwned=1</script>")
+      #expect(
+        try browser.run("return document.querySelectorAll('main img, main svg[onload], main iframe').length")
+          as? Int == 0)
+      try expectNoConsoleErrors("the injection case")
+    } catch {
+      browser.quit()
+      throw error
+    }
+    browser.quit()
+  }
+}
