@@ -14,6 +14,9 @@ public struct NPRZPlugin: CoPPlugin {
   /// Creates the plugin.
   public init() {}
 
+  /// The id of the comparison that gives the targets' status.
+  public static let statusComparison = "nprz.status"
+
   public var description: PluginDescription {
     PluginDescription(
       id: Self.id, version: "1.0.0",
@@ -24,7 +27,15 @@ public struct NPRZPlugin: CoPPlugin {
           id: G4Gap.id,
           summary: "Zuid's gap to the G4 per pillar indicator, now and at the start; yearly closing needed "
             + "by the deadline against achieved; a moving-target flag.",
-          options: G4Gap.options)
+          options: G4Gap.options),
+        ComparisonDescription(
+          id: Self.statusComparison,
+          summary:
+            "Every NPRZ target with its progress and status, most urgent first, as cop nprz status gives it.",
+          options: [
+            "as-of": "judge at this date, YYYY-MM-DD (default today)",
+            "pillar": "school, work or housing (default all)",
+          ]),
       ],
       subcommands: [
         SubcommandDescription(
@@ -35,9 +46,21 @@ public struct NPRZPlugin: CoPPlugin {
   public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
     -> ResultTable
   {
-    guard id == G4Gap.id else { throw PluginError.unknownComparison(id, plugin: Self.id) }
+    guard id == G4Gap.id || id == Self.statusComparison else {
+      throw PluginError.unknownComparison(id, plugin: Self.id)
+    }
     let asOf = try options["as-of"].map(Self.parseDate) ?? Day.today
     let pillar = try options["pillar"].map(Self.parsePillar)
+    if id == Self.statusComparison {
+      guard let file = try Self.targets(in: casebook) else {
+        var table = ResultTable(StatusTable.table([], figures: [], asOf: asOf))
+        table.notes = ["The casebook has no \(TargetsReader.path): no targets to follow."]
+        return table
+      }
+      let progress = file.progress(at: asOf, in: casebook, pillar: pillar)
+      let figures = file.figures.filter { pillar == nil || $0.pillar == pillar }
+      return ResultTable(StatusTable.table(progress, figures: figures, asOf: asOf))
+    }
     let file = try Self.targets(in: casebook) ?? TargetsFile()
     return try G4Gap.run(file, in: casebook, asOf: asOf, pillar: pillar)
   }

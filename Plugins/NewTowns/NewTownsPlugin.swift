@@ -16,6 +16,8 @@ public struct NewTownsPlugin: CoPPlugin {
   public static let id = "newtowns"
   /// The id of the peers comparison.
   public static let peersComparison = "newtowns.peers"
+  /// The id of the comparison that gives every wijk's signals.
+  public static let signalsComparison = "newtowns.signals"
 
   /// Creates the plugin.
   public init() {}
@@ -31,7 +33,15 @@ public struct NewTownsPlugin: CoPPlugin {
           id: Self.peersComparison,
           summary: "Each New Town's wijken against the wijken of the other New Towns (mean, sd, z-score), "
             + "beside their own town's value.",
-          options: PeersComparison.options)
+          options: PeersComparison.options),
+        ComparisonDescription(
+          id: Self.signalsComparison,
+          summary:
+            "Every wijk's early signals per theme, with the numbers behind each, as cop newtowns signal gives them.",
+          options: [
+            "area": "a town or wijk: only its wijken (default all)",
+            "theme": "only this theme's signals (default all)",
+          ]),
       ],
       subcommands: [SubcommandDescription(name: "newtowns", summary: NewTownsCommand.configuration.abstract)])
   }
@@ -43,8 +53,22 @@ public struct NewTownsPlugin: CoPPlugin {
   public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
     -> ResultTable
   {
-    guard id == Self.peersComparison else { throw PluginError.unknownComparison(id, plugin: Self.id) }
+    guard id == Self.peersComparison || id == Self.signalsComparison else {
+      throw PluginError.unknownComparison(id, plugin: Self.id)
+    }
     let evaluator = try SignalEvaluator(casebook: casebook, rules: try Self.rules(in: casebook))
+    if id == Self.signalsComparison {
+      let theme = try options["theme"].map { text in
+        guard let theme = SignalTheme(rawValue: text) else {
+          throw PluginError(
+            plugin: Self.id,
+            problem: "unknown theme '\(text)'"
+              + DidYouMean.hint(for: text, among: SignalTheme.allCases.map(\.rawValue)), isUsage: true)
+        }
+        return theme
+      }
+      return SignalTables.signals(try evaluator.evaluate(area: options["area"], theme: theme), full: true)
+    }
     return try PeersComparison.run(evaluator, options: options)
   }
 

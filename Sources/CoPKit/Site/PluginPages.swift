@@ -33,10 +33,16 @@ struct PluginPages {
     }
     for comparison in description.comparisons {
       html += "<h2>\(HTML.escape(comparison.summary))</h2>"
-      html += "<p class=\"note\">As <code>cop plugins run \(HTML.escape(comparison.id))</code> "
-      html += "gives it.</p>"
+      // A comparison judged at a date is judged at the commit's, so the page does not change with
+      // the day it is built on.
+      var options: [String: String] = [:]
+      if comparison.options["as-of"] != nil, let date = site.history.date { options["as-of"] = date }
+      let command =
+        "cop plugins run \(comparison.id)"
+        + options.keys.sorted().map { " --option \($0)=\(options[$0]!)" }.joined()
+      html += "<p class=\"note\">As <code>\(HTML.escape(command))</code> gives it.</p>"
       do {
-        let result = try plugin.runComparison(comparison.id, in: site.casebook, options: [:])
+        let result = try plugin.runComparison(comparison.id, in: site.casebook, options: options)
         html += HTMLTable.html(result.reportTable)
       } catch {
         html += "<p class=\"note\">Not available for this casebook: \(HTML.escape("\(error)"))</p>"
