@@ -95,6 +95,20 @@ struct BrowserTests {
       try expectNoConsoleErrors("an area page")
       try save("area")
 
+      // On a phone: nothing wider than the screen but the tables, which scroll inside their box.
+      try browser.resize(width: 390, height: 844)
+      for path in [
+        "index.html", "cases/index.html", "cases/frontlijnteam-leeuwarden.html", "areas/AW-0363-OOST.html",
+      ] {
+        try browser.open(page(path))
+        let overflow =
+          try browser.run(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
+        #expect(overflow == 0, "\(path) is wider than a phone by \(overflow ?? -1) pixels")
+      }
+      try save("area-phone")
+      try browser.resize(width: 1200, height: 1500)
+
       try browser.open(page("groups/aandachtswijken.html"))
       try expectNoConsoleErrors("a group page")
       try save("group")

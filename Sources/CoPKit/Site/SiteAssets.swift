@@ -14,12 +14,14 @@ enum SiteAssets {
     header.site .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
     header.site nav ul { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0; padding: 0; list-style: none; }
     header.site nav a[aria-current] { font-weight: 700; color: var(--ink); }
-    main { max-width: 1060px; margin: 0 auto; padding: 12px 20px 40px; }
+    main { max-width: 1060px; margin: 0 auto; padding: 12px 20px 40px; overflow-wrap: anywhere; }
+    figure { margin: 0; }
+    th, td { overflow-wrap: normal; }
     footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: 14px; padding: 8px 20px; }
     h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.6em 0 0.3em; }
     h2 { font-size: 1.3rem; margin: 1.4em 0 0.4em; } h3 { font-size: 1.1rem; margin: 1.2em 0 0.3em; }
     .lead { font-size: 1.1rem; color: var(--muted); }
-    dl.facts { display: grid; grid-template-columns: minmax(6em, 16em) 1fr; gap: 2px 16px; }
+    dl.facts { display: grid; grid-template-columns: fit-content(16em) minmax(0, 1fr); gap: 2px 16px; }
     dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
     .table-wrap { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
@@ -42,7 +44,9 @@ enum SiteAssets {
     .indicator { border-top: 1px solid var(--line); padding-top: 4px; }
     .indicator-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px;
       align-items: start; }
-    @media (max-width: 760px) { .indicator-body { grid-template-columns: 1fr; } }
+    .indicator-body > * { min-width: 0; }
+    @media (max-width: 760px) { .indicator-body { grid-template-columns: 1fr; } main { padding: 8px 12px 32px; }
+      dl.facts { grid-template-columns: fit-content(35%) minmax(0, 1fr); } }
     svg.chart { width: 100%; height: auto; max-width: 640px; display: block; }
     svg.chart .grid { stroke: var(--line); stroke-width: 1; }
     svg.chart .axis { fill: var(--muted); font-size: 12px; }

@@ -116,6 +116,11 @@ final class WebDriver {
     return (entries ?? []).map { "\($0["level"] ?? "") \($0["message"] ?? "")" }
   }
 
+  /// Resizes the browser window (a phone is about 390 by 844).
+  func resize(width: Int, height: Int) throws {
+    _ = try call("POST", "session/\(session)/window/rect", ["width": width, "height": height])
+  }
+
   /// A screenshot of the window, as PNG.
   func screenshot() throws -> Data {
     let value = try call("GET", "session/\(session)/screenshot", nil)["value"] as? String
