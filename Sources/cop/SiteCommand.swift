@@ -72,20 +72,25 @@ struct SiteCommand: ParsableCommand {
       let loaded = try global.load()
       _ = try reportingFailures { try benchmarks(in: loaded.casebook) }
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
-      let files = try reportingFailures { () throws -> [String: Data] in
+      let folder = URL(
+        fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      var pages = 0
+      try reportingFailures {
         let history = siteHistory(revision: loaded.casebook.revision)
         var builder = SiteBuilder(
           casebook: loaded.casebook, language: loaded.language, history: history,
           plugins: registry.entries.map(\.plugin), generator: CopVersion.current)
         builder.benchmarks = try benchmarks(in: loaded.casebook)
-        return try builder.build { step in
-          if Terminal.standardErrorIsTerminal { Terminal.error("site: \(step)") }
+        // Each page goes to disk as soon as it is made; the folder is swapped in at the end.
+        try SiteWriter(folder: folder).write { add in
+          try builder.build(progress: { step in
+            if Terminal.standardErrorIsTerminal { Terminal.error("site: \(step)") }
+          }) { path, data in
+            if path.hasSuffix(".html") { pages += 1 }
+            try add(path, data)
+          }
         }
       }
-      let folder = URL(
-        fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-      try reportingFailures { try SiteWriter(folder: folder).write(files) }
-      let pages = files.keys.filter { $0.hasSuffix(".html") }.count
       print("Wrote \(pages) pages to \(out)\(out.hasSuffix("/") ? "" : "/")index.html")
       if loaded.casebook.revision == nil {
         Terminal.error(

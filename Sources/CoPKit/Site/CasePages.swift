@@ -102,12 +102,15 @@ struct CasePages {
   }
 
   /// The case's areas over the case's period against their reference: the indicators its outcomes
-  /// name, else every indicator with values for the area.
+  /// name, else those of the case's themes, else every indicator with values for the area.
   private func aroundTheIntervention(_ item: Case, path: String) -> String {
     let named = item.outcomes.compactMap(\.indicator).filter { site.casebook.indicator($0) != nil }
     var seen: Set<String> = []
+    let ofThemes = site.casebook.indicators.filter { $0.theme.map(item.themes.contains) ?? false }.map(\.id)
     let indicators =
-      named.isEmpty ? site.casebook.indicators.map(\.id) : named.filter { seen.insert($0).inserted }
+      !named.isEmpty
+      ? named.filter { seen.insert($0).inserted }
+      : !ofThemes.isEmpty ? ofThemes : site.casebook.indicators.map(\.id)
     var panels: [String] = []
     for code in item.areas {
       for id in indicators {

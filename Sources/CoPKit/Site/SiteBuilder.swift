@@ -45,32 +45,37 @@ public struct SiteBuilder {
 
   /// Every file of the site, by path from its root; `progress` hears each part as it starts.
   public func build(progress: (String) -> Void = { _ in }) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    try build(progress: progress) { path, data in files[path] = data }
+    return files
+  }
+
+  /// Builds the site page by page, handing each file (path from the root, content) to `write` as
+  /// soon as it is made, so that memory holds one page at a time, not the whole site.
+  public func build(progress: (String) -> Void = { _ in }, write: (String, Data) throws -> Void) throws {
     progress("comparing every area with its reference")
     let site = SiteContext(
       casebook: casebook, language: language, history: history, plugins: plugins, generator: generator,
       benchmarks: benchmarks)
-    var files: [String: String] = [
-      "assets/site.css": SiteAssets.css,
-      "assets/site.js": SiteAssets.javascript,
-      "assets/search-index.js": SearchIndex(casebook: casebook, language: language).script,
-    ]
-    func add(_ page: SitePage) { files[page.path] = page.html(site: site.frame) }
+    try write("assets/site.css", Data(SiteAssets.css.utf8))
+    try write("assets/site.js", Data(SiteAssets.javascript.utf8))
+    try write("assets/search-index.js", Data(SearchIndex(casebook: casebook, language: language).script.utf8))
+    func add(_ page: SitePage) throws { try write(page.path, Data(page.html(site: site.frame).utf8)) }
 
     progress("home page")
-    add(HomePage(site: site).page)
+    try add(HomePage(site: site).page)
     progress("\(casebook.cases.count) case pages")
-    add(CasePages(site: site).indexPage)
-    for item in casebook.cases { add(CasePages(site: site).page(for: item)) }
+    try add(CasePages(site: site).indexPage)
+    for item in casebook.cases { try add(CasePages(site: site).page(for: item)) }
     progress("\(casebook.areas.count) area pages")
-    add(AreaPages(site: site).indexPage)
-    for area in casebook.areas { add(AreaPages(site: site).page(for: area)) }
+    try add(AreaPages(site: site).indexPage)
+    for area in casebook.areas { try add(AreaPages(site: site).page(for: area)) }
     progress("\(casebook.groupNames.count) group pages")
-    add(GroupPages(site: site).indexPage)
-    for name in casebook.groupNames { add(GroupPages(site: site).page(for: name)) }
+    try add(GroupPages(site: site).indexPage)
+    for name in casebook.groupNames { try add(GroupPages(site: site).page(for: name)) }
     progress("\(plugins.count) plugin pages")
-    add(PluginPages(site: site).indexPage)
-    for plugin in plugins { add(PluginPages(site: site).page(for: plugin)) }
-    return files.mapValues { Data($0.utf8) }
+    try add(PluginPages(site: site).indexPage)
+    for plugin in plugins { try add(PluginPages(site: site).page(for: plugin)) }
   }
 }
 

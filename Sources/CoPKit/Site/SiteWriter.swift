@@ -19,6 +19,14 @@ public struct SiteWriter {
 
   /// Writes `files` (paths from the site root) as the whole content of the folder.
   public func write(_ files: [String: Data]) throws {
+    try write { add in
+      for (path, data) in files.sorted(by: { $0.key < $1.key }) { try add(path, data) }
+    }
+  }
+
+  /// Writes the files `produce` hands to its argument (path from the site root, content), as they
+  /// come, as the whole content of the folder; nothing replaces the folder unless `produce` finishes.
+  public func write(_ produce: ((String, Data) throws -> Void) throws -> Void) throws {
     let manager = FileManager.default
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: folder.path, isDirectory: &isFolder)
@@ -39,12 +47,16 @@ public struct SiteWriter {
     try? manager.removeItem(at: staging)
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-      for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+      var folders: Set<String> = []
+      try produce { path, data in
         guard SiteWriter.isSafe(path) else {
           throw UsageError("refusing to write outside the site: '\(path)'")
         }
         let url = staging.appendingPathComponent(path)
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        if folders.insert(folder.path).inserted {
+          try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         try data.write(to: url)
       }
       let marker =

@@ -175,6 +175,15 @@ struct SiteBuildTests {
     #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old.html").path))
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["published", "site"])
     #expect(throws: UsageError.self) { try SiteWriter(folder: site).write(["../escape.html": Data()]) }
+    // A build that fails half-way leaves the published site as it was, and nothing beside it.
+    struct Interrupted: Error {}
+    #expect(throws: Interrupted.self) {
+      try SiteWriter(folder: site).write { add in
+        try add("index.html", Data("three".utf8))
+        throw Interrupted()
+      }
+    }
+    #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "two")
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.html").path))
   }
 }
