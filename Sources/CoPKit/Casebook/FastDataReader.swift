@@ -20,9 +20,18 @@ enum FastDataReader {
     }
   }
 
+  /// 10^0 ... 10^15, each computed as ``DecimalNumber`` computes them (exact doubles).
+  static let powersOfTen: [Double] = (0...15).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+
   private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let knownAreas: Set<String>
+    /// ``FastDataReader/powersOfTen``, held here so the loop does not check a global's initialisation.
+    let powersOfTen = FastDataReader.powersOfTen
     var index = 0
     var builder = ObservationColumns.Builder()
 
@@ -69,8 +78,39 @@ enum FastDataReader {
     }
 
     /// A number field: `.some(nil)` for empty or `.`, nil when invalid.
+    ///
+    /// `[+-]digits[.digits]` with at most 15 digits is computed here, by the formula of
+    /// ``DecimalNumber`` for such numbers (the digits as an integer, divided by a power of ten, both
+    /// exact doubles, so the one division rounds correctly); anything else goes to ``DecimalNumber``.
     func number(_ range: Range<Int>) -> Double?? {
       if range.isEmpty || (range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: ".")) { return .some(nil) }
+      var position = range.lowerBound
+      var negative = false
+      if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
+        negative = bytes[position] == UInt8(ascii: "-")
+        position += 1
+      }
+      var mantissa: UInt64 = 0
+      var integerDigits = 0
+      var fractionDigits = 0
+      var seenPoint = false
+      var simple = range.count <= 17
+      while simple && position < range.upperBound {
+        let byte = bytes[position]
+        if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+          mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+          if seenPoint { fractionDigits += 1 } else { integerDigits += 1 }
+        } else if byte == UInt8(ascii: ".") && !seenPoint {
+          seenPoint = true
+        } else {
+          simple = false
+        }
+        position += 1
+      }
+      if simple && integerDigits > 0 && (!seenPoint || fractionDigits > 0) && integerDigits + fractionDigits <= 15 {
+        let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
+        return .some(negative ? -value : value)
+      }
       guard case .success(let value) = DecimalNumber.parse(UnsafeBufferPointer(rebasing: bytes[range])) else {
         return nil
       }
@@ -81,12 +121,19 @@ enum FastDataReader {
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
       guard let roles = header() else { return nil }
       let hasN = roles.contains(3)
-      builder.reserve(bytes.count / 24)
-      var fields = [Range<Int>](repeating: 0..<0, count: 4)
+      // Room for every line, so no column grows (and copies itself) while it is filled.
+      var lines = 1
+      for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte == UInt8(ascii: "\n") { lines += 1 }
+      builder.reserve(lines, areas: min(knownAreas.count, lines))
+      var areaField: Range<Int> = 0..<0
+      var periodField: Range<Int> = 0..<0
+      var valueField: Range<Int> = 0..<0
+      var nField: Range<Int> = 0..<0
       // The previous row's area and its position; the areas whose rows are done.
       var lastArea: Range<Int> = 0..<0
       var lastAreaPosition: UInt32 = 0
       var doneAreas: Set<String> = []
+      doneAreas.reserveCapacity(min(knownAreas.count, lines))
       var lastPeriod: Range<Int>? = nil
       // The distinct periods (as byte ranges of their first row), their positions in the columns, and
       // the cursor of the last one.
@@ -101,11 +148,21 @@ enum FastDataReader {
           let start = index
           while index < bytes.count {
             let byte = bytes[index]
+            // Digits, letters, `-`, `.` and `/` (0x2D...0x7F) are the common case: one comparison.
+            if byte &- 0x2D < 0x53 {
+              index += 1
+              continue
+            }
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") { break }
             if byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") { return nil }
             index += 1
           }
-          fields[roles[field]] = start..<index
+          switch roles[field] {
+          case 0: areaField = start..<index
+          case 1: periodField = start..<index
+          case 2: valueField = start..<index
+          default: nField = start..<index
+          }
           let atEnd = index == bytes.count || bytes[index] == UInt8(ascii: "\n")
           if field == roles.count - 1 {
             guard atEnd else { return nil }
@@ -114,8 +171,8 @@ enum FastDataReader {
           }
           index += 1
         }
-        let area = fields[0]
-        let period = fields[1]
+        let area = areaField
+        let period = periodField
         guard !area.isEmpty else { return nil }
         // The area: the previous row's, or a new one that is known and not seen before.
         if !same(area, lastArea) {
@@ -145,10 +202,10 @@ enum FastDataReader {
           periodLookup[periodText] = position
         }
         cursor = position
-        guard let value = number(fields[2]) else { return nil }
+        guard let value = number(valueField) else { return nil }
         var n: Double? = nil
         if hasN {
-          guard let count = number(fields[3]) else { return nil }
+          guard let count = number(nField) else { return nil }
           if let count, count < 0 { return nil }
           n = count
         }

@@ -65,8 +65,9 @@ public struct ObservationColumns: Sendable {
     private var periodPositions: [String: UInt32] = [:]
     private var stratumPositions: [String: UInt32] = [:]
 
-    /// Reserves room for `rows` rows.
-    mutating func reserve(_ rows: Int) {
+    /// Reserves room for `rows` rows and `areas` distinct area codes.
+    mutating func reserve(_ rows: Int, areas: Int = 0) {
+      areaPositions.reserveCapacity(areas)
       columns.areas.reserveCapacity(rows)
       columns.periods.reserveCapacity(rows)
       columns.values.reserveCapacity(rows)

@@ -24,12 +24,18 @@ struct FastDataReaderTests {
       "value,n,period,area\n1.25,3,2013/14,GM0363\n2,,2014/15,GM0363\n",
       "\u{FEFF}area,period,value\nGM0363,2012-01,1\nGM0363,2012-02,2\n",
       "area,period,value,n\n",
+      "area,period,value,n\nGM0363,2001,0,0\nGM0363,2002,-0,+5\nGM0363,2003,007.50,1.25\n"
+        + "GM0363,2004,123456789012345,3\nGM0363,2005,1234567890123456.5,4\nGM0363,2006,0.000000000000001,5\n"
+        + "GM0363,2007,-99999.99999,6\nGM0363,2008,0.1,7\nGM0363,2009,12345678901234567890,8\n"
+        + "GM0363,2010,3.14159265358979323846,9\n",
     ])
   func cleanFiles(text: String) throws {
     let fast = try #require(FastDataReader.read(Data(text.utf8), knownAreas: Self.areas))
     let careful = Self.careful(text)
     #expect(careful.diagnostics.isEmpty)
     #expect(fast.observations == careful.observations)
+    // Bit for bit, so that -0 and 0 count as different.
+    #expect(fast.values.map(\.bitPattern) == careful.observations.map { ($0.value ?? .nan).bitPattern })
   }
 
   @Test(
