@@ -66,7 +66,9 @@ public struct BenchmarkEngine: Sendable {
 
   /// The observations of an indicator by column: the stored data for a stored indicator, else the plugin's.
   func columns(of indicator: Indicator) -> ObservationColumns {
-    if casebook.indicator(indicator.id) != nil { return casebook.data[indicator.id]?.columns ?? ObservationColumns() }
+    if casebook.indicator(indicator.id) != nil {
+      return casebook.data[indicator.id]?.columns ?? ObservationColumns()
+    }
     return extraData[indicator.id]?.columns ?? ObservationColumns()
   }
 

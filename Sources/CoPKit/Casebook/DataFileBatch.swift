@@ -52,9 +52,11 @@ struct DataFileBatch {
       let file = work[position]
       var diagnostics: [Diagnostic] = []
       let data = DataReader.read(
-        file.bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas, diagnostics: &diagnostics)
+        file.bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
+        diagnostics: &diagnostics)
       slots.store(
-        Parsed(path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics),
+        Parsed(
+          path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics),
         at: position)
     }
     return slots.values

@@ -63,7 +63,8 @@ enum FastDataReader {
     }
 
     func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-      a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+      a.count == b.count
+        && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
     }
 
     /// Whether the bytes of `a` order strictly before those of `b` (as text, for ASCII).
@@ -83,7 +84,9 @@ enum FastDataReader {
     /// ``DecimalNumber`` for such numbers (the digits as an integer, divided by a power of ten, both
     /// exact doubles, so the one division rounds correctly); anything else goes to ``DecimalNumber``.
     func number(_ range: Range<Int>) -> Double?? {
-      if range.isEmpty || (range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: ".")) { return .some(nil) }
+      if range.isEmpty || (range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: ".")) {
+        return .some(nil)
+      }
       var position = range.lowerBound
       var negative = false
       if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
@@ -107,7 +110,9 @@ enum FastDataReader {
         }
         position += 1
       }
-      if simple && integerDigits > 0 && (!seenPoint || fractionDigits > 0) && integerDigits + fractionDigits <= 15 {
+      if simple && integerDigits > 0 && (!seenPoint || fractionDigits > 0)
+        && integerDigits + fractionDigits <= 15
+      {
         let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
         return .some(negative ? -value : value)
       }
@@ -123,7 +128,9 @@ enum FastDataReader {
       let hasN = roles.contains(3)
       // Room for every line, so no column grows (and copies itself) while it is filled.
       var lines = 1
-      for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte == UInt8(ascii: "\n") { lines += 1 }
+      for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte == UInt8(ascii: "\n") {
+        lines += 1
+      }
       builder.reserve(lines, areas: min(knownAreas.count, lines))
       var areaField: Range<Int> = 0..<0
       var periodField: Range<Int> = 0..<0
@@ -194,7 +201,9 @@ enum FastDataReader {
           position = known
         } else {
           let periodText = text(period)
-          guard let form = Period.form(of: periodText), fileForm == nil || fileForm == form else { return nil }
+          guard let form = Period.form(of: periodText), fileForm == nil || fileForm == form else {
+            return nil
+          }
           fileForm = form
           position = periods.count
           periods.append(period)

@@ -91,13 +91,14 @@ public enum CSVWriter {
   /// Whether a field holds a comma, quote, LF or CR as a character of its own (so a CRLF pair, one
   /// character, does not count). ASCII text is checked byte by byte, other text character by character.
   static func needsQuotes(_ field: String) -> Bool {
+    if field.utf8.contains(where: { $0 >= 0x80 }) {
+      // A comma or quote followed by a combining mark is another character: decide by characters.
+      return field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    }
     var previous: UInt8 = 0
     var iterator = field.utf8.makeIterator()
     var next = iterator.next()
     while let byte = next {
-      if byte >= 0x80 {
-        return field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-      }
       let following = iterator.next()
       switch byte {
       case UInt8(ascii: ","), UInt8(ascii: "\""): return true

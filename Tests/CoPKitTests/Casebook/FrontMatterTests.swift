@@ -33,7 +33,8 @@ struct FrontMatterTests {
   @Test(
     "gives what splitting into lines gives",
     arguments: [
-      "---\ntitle: A\n---\n\nBody\n", "---\ntitle: A\n---", "---\n---\n", "---\n---", "--- \t\ntitle: x\n... \nb",
+      "---\ntitle: A\n---\n\nBody\n", "---\ntitle: A\n---", "---\n---\n", "---\n---",
+      "--- \t\ntitle: x\n... \nb",
       "---\ntitle: A\n", "---", "", "title: A\n---\n", "\n---\n", "---\n\n\ntitle: é\n---\nline 1\nline 2",
       "---\ntitle: A\n----\n---\n", "---\ntitle: A\n---\n---\n", "----\n---\n",
     ])
