@@ -64,6 +64,8 @@ public struct ObservationColumns: Sendable {
     private var areaPositions: [String: UInt32] = [:]
     private var periodPositions: [String: UInt32] = [:]
     private var stratumPositions: [String: UInt32] = [:]
+    /// Whether a row had a stratum, so that every row's is kept.
+    private var keepsStrata = false
 
     /// Reserves room for `rows` rows and `areas` distinct area codes.
     mutating func reserve(_ rows: Int, areas: Int = 0) {
@@ -103,14 +105,15 @@ public struct ObservationColumns: Sendable {
 
     /// Appends a row; `stratum` is 0 for none.
     mutating func append(area: UInt32, period: UInt32, value: Double, n: Double, stratum: UInt32) {
-      if stratum != 0 && columns.strata.isEmpty {
+      if stratum != 0 && !keepsStrata {
         columns.strata = [UInt32](repeating: 0, count: columns.values.count)
+        keepsStrata = true
       }
       columns.areas.append(area)
       columns.periods.append(period)
       columns.values.append(value)
       columns.counts.append(n)
-      if !columns.strata.isEmpty { columns.strata.append(stratum) }
+      if keepsStrata { columns.strata.append(stratum) }
     }
   }
 }

@@ -77,5 +77,8 @@ struct FastDataReaderTests {
     #expect(data.periods == ["2012", "2013"])
     #expect(data.columns.hasStrata)
     #expect(!IndicatorData(indicator: "y", observations: Array(observations.prefix(1))).columns.hasStrata)
+    // A stratum on the first row is kept too.
+    let stratifiedFirst = Array(observations.reversed())
+    #expect(IndicatorData(indicator: "z", observations: stratifiedFirst).observations == stratifiedFirst)
   }
 }
