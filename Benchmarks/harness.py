@@ -5,6 +5,7 @@ the same files, checks that the three agree row for row, and prints the tables.
 Run it through `Benchmarks/run` (or `make bench`), which makes the virtual environment and builds
 `cop` first. Each timing is a fresh process, as a user runs it (the files are in the page cache for
 every tool alike); the median of --repeat runs is shown, with the largest peak resident memory.
+COP_BINARY names another `cop` to time (say, an older build kept for comparison).
 """
 
 import argparse
