@@ -46,3 +46,9 @@ lint:
 
 clean:
 	rm -rf .build
+
+# Performance: the benchmark harness against DuckDB and pandas (Benchmarks/README.md);
+# e.g. `make bench BENCH_ARGS="--scales small,city"`.
+.PHONY: bench
+bench: deps
+	Benchmarks/run $(BENCH_ARGS)

@@ -89,7 +89,8 @@ struct CompareCommand: ParsableCommand {
         result, casebook: loaded.casebook, forTerminal: true, language: loaded.language)
       Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
     case .csv:
-      let table = ComparisonTables.rows(result, casebook: loaded.casebook, forTerminal: false, language: nil)
+      let table = ComparisonTables.rows(
+        result, casebook: loaded.casebook, forTerminal: false, language: nil, displays: false)
       Terminal.write(TableRenderer().csv(table))
       for warning in result.warnings { Terminal.error("warning: \(warning)") }
     case .markdown:

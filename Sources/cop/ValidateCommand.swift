@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
     let summary = [
       counted(book.cases.count, "case"), counted(book.areas.count, "area"),
       counted(book.indicators.count, "indicator"),
-      counted(book.data.values.reduce(0) { $0 + $1.observations.count }, "observation"),
+      counted(book.data.values.reduce(0) { $0 + $1.count }, "observation"),
     ].joined(separator: ", ")
     switch format {
     case .text:

@@ -39,13 +39,13 @@ public struct BenchmarkEngine: Sendable {
   {
     let chosen = try resolveIndicators(ids, withMetrics: withMetrics)
     guard ids.isEmpty else { return chosen }
-    let empty = chosen.filter { observations(of: $0).isEmpty }
+    let empty = chosen.filter { columns(of: $0).count == 0 }
     if !empty.isEmpty {
       warnings.add(
         "no data in this casebook for \(empty.count) indicator\(empty.count == 1 ? "" : "s"): "
           + empty.map(\.id).joined(separator: ", "))
     }
-    return chosen.filter { !observations(of: $0).isEmpty }
+    return chosen.filter { columns(of: $0).count > 0 }
   }
 
   func resolveIndicators(_ ids: [String], withMetrics: Bool) throws -> [Indicator] {
@@ -61,17 +61,24 @@ public struct BenchmarkEngine: Sendable {
 
   /// The observations of an indicator: the stored data for a stored indicator, else the plugin's.
   func observations(of indicator: Indicator) -> [Observation] {
-    if casebook.indicator(indicator.id) != nil { return casebook.observations(of: indicator.id) }
-    return extraData[indicator.id]?.observations ?? []
+    columns(of: indicator).observations
+  }
+
+  /// The observations of an indicator by column: the stored data for a stored indicator, else the plugin's.
+  func columns(of indicator: Indicator) -> ObservationColumns {
+    if casebook.indicator(indicator.id) != nil {
+      return casebook.data[indicator.id]?.columns ?? ObservationColumns()
+    }
+    return extraData[indicator.id]?.columns ?? ObservationColumns()
   }
 
   /// The indexed (and, where the catalogue says so, standardised) values of an indicator.
   func table(for indicator: Indicator, warnings: inout WarningLog) -> IndicatorTable {
-    let observations = observations(of: indicator)
     guard let rule = indicator.standardise else {
       return IndicatorTable.plain(
-        indicator: indicator.id, observations: observations, areas: areaIndex, warnings: &warnings)
+        indicator: indicator.id, columns: columns(of: indicator), areas: areaIndex, warnings: &warnings)
     }
+    let observations = observations(of: indicator)
     if let position = areaIndex.position(of: rule.standard) {
       return IndicatorTable.standardised(
         indicator: indicator.id, observations: observations, standard: [position],

@@ -44,24 +44,34 @@ struct IndicatorTable: Sendable {
 
   /// The table of an indicator that is not standardised: one row per (area, period).
   ///
-  /// Rows for areas not in `areas.csv`, and rows with a stratum, are left out with a warning.
+  /// Rows for areas not in `areas.csv`, and rows with a stratum, are left out with a warning. Each
+  /// distinct area code and period of the columns is looked up once, not once per row.
   static func plain(
-    indicator: String, observations: [Observation], areas: AreaIndex, warnings: inout WarningLog
+    indicator: String, columns: ObservationColumns, areas: AreaIndex, warnings: inout WarningLog
   ) -> IndicatorTable {
-    var table = IndicatorTable(periods: distinctPeriods(observations, areas: areas), areaCount: areas.count)
-    var lookup = CellLookup(areas: areas, periods: table.periods, positions: table.periodPositions)
+    let areaPositions = columns.areaCodes.map { areas.position(of: $0) ?? -1 }
+    var used = [Bool](repeating: false, count: columns.periodTexts.count)
+    for row in 0..<columns.count where areaPositions[Int(columns.areas[row])] >= 0 {
+      used[Int(columns.periods[row])] = true
+    }
+    let periods = columns.periodTexts.indices.filter { used[$0] }.map { columns.periodTexts[$0] }.sorted()
+    var table = IndicatorTable(periods: periods, areaCount: areas.count)
+    let periodPositions = columns.periodTexts.map { table.periodPositions[$0] ?? -1 }
     var unknown = 0
     var stratified = 0
-    for observation in observations {
-      guard let area = lookup.area(observation.area) else {
+    for row in 0..<columns.count {
+      let area = areaPositions[Int(columns.areas[row])]
+      guard area >= 0 else {
         unknown += 1
         continue
       }
-      if observation.stratum != nil {
+      if columns.hasStrata && columns.strata[row] != 0 {
         stratified += 1
         continue
       }
-      table.set(area, lookup.period(observation.period), value: observation.value, n: observation.n)
+      let cell = area * table.periods.count + periodPositions[Int(columns.periods[row])]
+      table.values[cell] = columns.values[row]
+      table.counts[cell] = columns.counts[row]
     }
     noteLeftOut(indicator: indicator, unknown: unknown, warnings: &warnings)
     if stratified > 0 {

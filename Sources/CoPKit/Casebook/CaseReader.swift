@@ -161,13 +161,13 @@ enum CaseReader {
 }
 
 /// A case with the places in its file that refer to areas, themes, indicators and evidence scales.
-struct ParsedCase {
+struct ParsedCase: Sendable {
   var value: Case
   var references: CaseReferences
 }
 
 /// The references a case makes, each with its location, for the cross-file checks.
-struct CaseReferences {
+struct CaseReferences: Sendable {
   var areas: [(String, SourceLocation)] = []
   var themes: [(String, SourceLocation)] = []
   var indicators: [(String, SourceLocation)] = []

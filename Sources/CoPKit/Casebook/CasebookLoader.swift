@@ -129,15 +129,25 @@ public enum CasebookLoader {
     // indicators/data/*.csv
     var data: [String: IndicatorData] = [:]
     let knownAreas = Set(validator.areas.map(\.code))
+    // The files are read in order and parsed in parallel a batch at a time; their diagnostics are
+    // added in file order, so the result is the same as reading them one by one.
+    var batch = DataFileBatch(knownAreas: knownAreas)
+    func finishBatch() {
+      for parsed in batch.parse() {
+        diagnostics += parsed.diagnostics
+        guard parsed.keep else { continue }
+        data[parsed.indicator] = parsed.data
+        diagnostics += validator.checkStrata(of: parsed.data, path: parsed.path)
+      }
+    }
     for file in dataFiles {
       guard validator.indicator(file.indicator) != nil else {
         if rejectedIndicators.contains(file.indicator) {
           // The catalogue entry has errors of its own, reported there; still check the file itself.
           if let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) {
-            _ = DataReader.read(
-              bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
-              diagnostics: &diagnostics)
+            batch.add(bytes, path: file.path, indicator: file.indicator, keep: false)
           }
+          if batch.isFull { finishBatch() }
           continue
         }
         diagnostics.append(
@@ -150,18 +160,34 @@ public enum CasebookLoader {
       guard let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) else {
         continue
       }
-      data[file.indicator] = DataReader.read(
-        bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas, diagnostics: &diagnostics)
-      diagnostics += validator.checkStrata(of: data[file.indicator]!, path: file.path)
+      batch.add(bytes, path: file.path, indicator: file.indicator, keep: true)
+      if batch.isFull { finishBatch() }
     }
+    finishBatch()
 
     // cases/*.md
+    // Read in order, parsed in parallel, and their diagnostics added in file order as if read one by one.
     var cases: [Case] = []
     var parsedCases: [ParsedCase] = []
+    var caseTexts: [(path: String, id: String, text: String?, diagnostics: [Diagnostic])] = []
     for file in caseFiles {
-      guard let text = try readText(file.path, from: source, required: false, into: &diagnostics),
-        let parsed = CaseReader.read(text, path: file.path, id: file.id, into: &diagnostics)
-      else { continue }
+      var readDiagnostics: [Diagnostic] = []
+      let text = try readText(file.path, from: source, required: false, into: &readDiagnostics)
+      caseTexts.append((file.path, file.id, text, readDiagnostics))
+    }
+    let texts = caseTexts
+    let caseSlots = ResultSlots<(ParsedCase?, [Diagnostic])>(count: texts.count)
+    DispatchQueue.concurrentPerform(iterations: texts.count) { position in
+      let file = texts[position]
+      var caseDiagnostics = file.diagnostics
+      let parsed = file.text.flatMap {
+        CaseReader.read($0, path: file.path, id: file.id, into: &caseDiagnostics)
+      }
+      caseSlots.store((parsed, caseDiagnostics), at: position)
+    }
+    for (parsed, caseDiagnostics) in caseSlots.values {
+      diagnostics += caseDiagnostics
+      guard let parsed else { continue }
       diagnostics += validator.checkReferences(of: parsed)
       cases.append(parsed.value)
       parsedCases.append(parsed)

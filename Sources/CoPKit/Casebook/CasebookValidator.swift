@@ -111,8 +111,8 @@ struct CasebookValidator {
   /// A stratum column only belongs to a standardised indicator, and a standardised one needs it.
   func checkStrata(of data: IndicatorData, path: String) -> [Diagnostic] {
     guard let indicator = indicatorsByID[data.indicator] else { return [] }
-    let hasStrata = data.observations.contains { $0.stratum != nil }
-    if indicator.standardise != nil && !hasStrata && !data.observations.isEmpty {
+    let hasStrata = data.columns.hasStrata
+    if indicator.standardise != nil && !hasStrata && !data.isEmpty {
       return [
         .warning(
           SourceLocation(file: path),

@@ -8,6 +8,18 @@ enum DataReader {
   static func read(
     _ data: Data, path: String, indicator: String, knownAreas: Set<String>, diagnostics: inout [Diagnostic]
   ) -> IndicatorData {
+    if let columns = FastDataReader.read(data, knownAreas: knownAreas) {
+      return IndicatorData(indicator: indicator, columns: columns)
+    }
+    return readCarefully(
+      data, path: path, indicator: indicator, knownAreas: knownAreas, diagnostics: &diagnostics)
+  }
+
+  /// The observations of one data file read field by field, with every problem as a diagnostic: the
+  /// reader of any file that ``FastDataReader`` does not take.
+  static func readCarefully(
+    _ data: Data, path: String, indicator: String, knownAreas: Set<String>, diagnostics: inout [Diagnostic]
+  ) -> IndicatorData {
     guard
       let table = CSVTable(
         file: path, data: data, required: ["area", "period", "value"], optional: ["n", "stratum"],

@@ -18,27 +18,33 @@ public struct FrontMatter: Sendable {
   }
 
   /// Splits `text` (already with LF line ends and no byte-order mark).
+  ///
+  /// Scans the bytes for line ends and slices the text once, without splitting the whole file into lines.
   public static func split(_ text: String) -> Result<FrontMatter, Problem> {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+    let utf8 = text.utf8
+    func lineEnd(from start: String.Index) -> String.Index {
+      utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+    }
+    let firstEnd = lineEnd(from: utf8.startIndex)
+    guard text[utf8.startIndex..<firstEnd].trimmingTrailingSpaces == "---" else {
       return .failure(.missingOpening)
     }
-    lines = lines.dropFirst()
-    var yamlLines: [Substring] = []
+    guard firstEnd < utf8.endIndex else { return .failure(.missingClosing) }
+    let yamlStart = utf8.index(after: firstEnd)
+    var lineStart = yamlStart
     var lineNumber = 1
-    while let line = lines.first {
-      lines = lines.dropFirst()
+    while true {
       lineNumber += 1
-      let trimmed = line.trimmingTrailingSpaces
+      let end = lineEnd(from: lineStart)
+      let trimmed = text[lineStart..<end].trimmingTrailingSpaces
       if trimmed == "---" || trimmed == "..." {
-        return .success(
-          FrontMatter(
-            yaml: yamlLines.joined(separator: "\n"), lineOffset: 1,
-            body: lines.joined(separator: "\n"), bodyLine: lineNumber + 1))
+        let yaml = lineStart == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
+        let body = end == utf8.endIndex ? "" : String(text[utf8.index(after: end)...])
+        return .success(FrontMatter(yaml: yaml, lineOffset: 1, body: body, bodyLine: lineNumber + 1))
       }
-      yamlLines.append(line)
+      guard end < utf8.endIndex else { return .failure(.missingClosing) }
+      lineStart = utf8.index(after: end)
     }
-    return .failure(.missingClosing)
   }
 }
 

@@ -27,7 +27,8 @@ final class YAMLContext {
   func parse(_ text: String) -> Node? {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // The encoding is named: Yams' default reads the whole process environment on every call.
+      root = try Yams.compose(yaml: text, .default, .default, .utf8)
     } catch let error as YamlError {
       recordParseError(error)
       return nil

@@ -22,18 +22,43 @@ public struct Observation: Hashable, Sendable, Codable {
 }
 
 /// All observations of one indicator, as read from `indicators/data/<id>.csv`.
+///
+/// Stored by column (``ObservationColumns``); ``observations`` builds the rows on each access, so
+/// code that reads a whole indicator more than once should keep the array or use ``columns``.
 public struct IndicatorData: Sendable {
   /// The indicator's id.
   public var indicator: String
-  /// The observations, in file order.
-  public var observations: [Observation]
+  /// The observations by column, in file order.
+  public var columns: ObservationColumns
 
   /// Creates a data set.
   public init(indicator: String, observations: [Observation]) {
     self.indicator = indicator
-    self.observations = observations
+    self.columns = ObservationColumns(observations)
   }
 
+  /// Creates a data set from columns.
+  public init(indicator: String, columns: ObservationColumns) {
+    self.indicator = indicator
+    self.columns = columns
+  }
+
+  /// The observations, in file order.
+  public var observations: [Observation] {
+    get { columns.observations }
+    set { columns = ObservationColumns(newValue) }
+  }
+
+  /// The number of observations.
+  public var count: Int { columns.count }
+
+  /// Whether there are no observations.
+  public var isEmpty: Bool { columns.count == 0 }
+
   /// The distinct periods, in order.
-  public var periods: [String] { Array(Set(observations.map(\.period))).sorted() }
+  public var periods: [String] {
+    var used = [Bool](repeating: false, count: columns.periodTexts.count)
+    for period in columns.periods { used[Int(period)] = true }
+    return columns.periodTexts.indices.filter { used[$0] }.map { columns.periodTexts[$0] }.sorted()
+  }
 }

@@ -7,12 +7,17 @@ public enum ComparisonTables {
     "gap_from", "gap_to", "verdict", "coverage_from", "coverage_to",
   ]
 
-  /// The rows as a table. `forTerminal` adds area names and a sparkline of each area's series.
+  /// The rows as a table. `forTerminal` adds area names and a sparkline of each area's series;
+  /// `displays: false` leaves the display texts of numbers empty, for CSV, which writes the values.
   public static func rows(
-    _ result: ComparisonResult, casebook: Casebook, forTerminal: Bool, language: String?
+    _ result: ComparisonResult, casebook: Casebook, forTerminal: Bool, language: String?,
+    displays: Bool = true
   )
     -> ReportTable
   {
+    func number(_ value: Double?, decimals: Int) -> ReportTable.Cell {
+      displays ? .number(value, decimals: decimals) : ReportTable.Cell(value: .optional(value), display: "")
+    }
     let decimals = Dictionary(result.indicators.map { ($0.id, $0.decimals) }, uniquingKeysWith: { a, _ in a })
     let hasCoverage = result.rows.contains { $0.coverageFrom != nil || $0.coverageTo != nil }
     var columns: [ReportTable.Column] = [
@@ -38,13 +43,13 @@ public enum ComparisonTables {
         forTerminal ? casebook.area(row.area).map { "\($0.name) (\(row.area))" } ?? row.area : row.area
       var cells: [ReportTable.Cell] = [
         .text(row.indicator), .text(areaName), .text(row.reference), .text(row.from), .text(row.to),
-        .number(row.areaFrom, decimals: places), .number(row.areaTo, decimals: places),
-        .number(row.referenceFrom, decimals: places), .number(row.referenceTo, decimals: places),
-        .number(row.gapFrom, decimals: places), .number(row.gapTo, decimals: places),
+        number(row.areaFrom, decimals: places), number(row.areaTo, decimals: places),
+        number(row.referenceFrom, decimals: places), number(row.referenceTo, decimals: places),
+        number(row.gapFrom, decimals: places), number(row.gapTo, decimals: places),
         .text(row.verdict.rawValue, style: style(of: row.verdict)),
       ]
       if hasCoverage || !forTerminal {
-        cells += [.number(row.coverageFrom, decimals: 2), .number(row.coverageTo, decimals: 2)]
+        cells += [number(row.coverageFrom, decimals: 2), number(row.coverageTo, decimals: 2)]
       }
       if forTerminal { cells.append(.text(Sparkline.render(row.series.map(\.value)))) }
       table.rows.append(cells)

@@ -12,10 +12,10 @@ public enum IndicatorTables {
       .init("periods", "Periods"), .init("provider", "From"),
     ])
     for indicator in indicators {
-      let observations = data[indicator.id]?.observations ?? []
-      let periods = Set(observations.map(\.period)).sorted()
+      let columns = data[indicator.id]?.columns ?? ObservationColumns()
+      let periods = data[indicator.id]?.periods ?? []
       let span = periods.isEmpty ? "" : periods.count == 1 ? periods[0] : "\(periods.first!)–\(periods.last!)"
-      let counted = observations.filter { $0.value != nil }.count
+      let counted = columns.values.filter { !$0.isNaN }.count
       table.rows.append([
         .text(indicator.id), .text(indicator.label.resolved(for: language)), .text(indicator.unit.rawValue),
         .text(indicator.polarity.rawValue),
@@ -28,7 +28,7 @@ public enum IndicatorTables {
     }
     let metricCount = indicators.filter { providers[$0.id] != nil }.count
     let withoutData = indicators.filter {
-      providers[$0.id] == nil && data[$0.id]?.observations.isEmpty ?? true
+      providers[$0.id] == nil && data[$0.id]?.isEmpty ?? true
     }.count
     table.footer = [
       "\(indicators.count - metricCount) indicators, \(indicators.count - metricCount - withoutData) with data"

@@ -42,7 +42,11 @@ public struct TableRenderer: Sendable {
   public func csv(_ table: ReportTable) -> String {
     var output = table.columns.map { CSVWriter.escape($0.key) }.joined(separator: ",") + "\n"
     for row in table.rows {
-      output += row.map { CSVWriter.escape(CSVWriter.text(of: $0.value)) }.joined(separator: ",") + "\n"
+      for (position, cell) in row.enumerated() {
+        if position > 0 { output += "," }
+        output += CSVWriter.escape(CSVWriter.text(of: cell.value))
+      }
+      output += "\n"
     }
     return output
   }
@@ -80,8 +84,32 @@ public struct TableRenderer: Sendable {
 public enum CSVWriter {
   /// Quotes a field when it holds a comma, quote or line break.
   public static func escape(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard needsQuotes(field) else { return field }
     return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// Whether a field holds a comma, quote, LF or CR as a character of its own (so a CRLF pair, one
+  /// character, does not count). ASCII text is checked byte by byte, other text character by character.
+  static func needsQuotes(_ field: String) -> Bool {
+    if field.utf8.contains(where: { $0 >= 0x80 }) {
+      // A comma or quote followed by a combining mark is another character: decide by characters.
+      return field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    }
+    var previous: UInt8 = 0
+    var iterator = field.utf8.makeIterator()
+    var next = iterator.next()
+    while let byte = next {
+      let following = iterator.next()
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: "\""): return true
+      case UInt8(ascii: "\n") where previous != UInt8(ascii: "\r"): return true
+      case UInt8(ascii: "\r") where following != UInt8(ascii: "\n"): return true
+      default: break
+      }
+      previous = byte
+      next = following
+    }
+    return false
   }
 
   /// The CSV text of a JSON value: empty for null, full precision for numbers, `;` between list items.
