@@ -6,7 +6,7 @@ struct CaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "case",
     abstract: "List, show and weigh the casebook's practice examples: what happened around them, what works.",
-    subcommands: [List.self, Show.self, Impact.self, Findings.self, New.self, Add.self])
+    subcommands: [List.self, Show.self, Search.self, Impact.self, Findings.self, New.self, Add.self])
 
   /// `cop case list`.
   struct List: ParsableCommand {
@@ -41,6 +41,61 @@ struct CaseCommand: ParsableCommand {
       printTable(
         CaseTables.list(cases, in: loaded.casebook), format: output.resolved, rowsKey: "cases", loaded: loaded
       )
+    }
+  }
+
+  /// `cop case search TEXT...`.
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find cases by words, best match first.",
+      discussion: """
+        Every word must begin a word of the case (case and accents do not matter: "een" finds "Één"). \
+        A word in the title weighs 8, in the summary, themes, areas or partners 3, in the narrative, \
+        outcomes and sources 1 per occurrence; whole words count double. The site's search box ranks \
+        the same way. --theme, --area and --evidence filter as in cop case list.
+        """)
+
+    @OptionGroup var global: CasebookOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "The words to look for.")
+    var words: [String]
+
+    @Option(help: ArgumentHelp("Keep cases with this theme (repeatable).", valueName: "id"))
+    var theme: [String] = []
+
+    @Option(help: ArgumentHelp("Keep cases in this area or inside it (repeatable).", valueName: "code"))
+    var area: [String] = []
+
+    @Option(help: ArgumentHelp("Keep cases assessed at least at this level.", valueName: "[scale:]level"))
+    var evidence: String?
+
+    @Option(help: ArgumentHelp("Show at most this many cases.", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+      if CaseSearchIndex.words(words.joined(separator: " ")).isEmpty {
+        throw ValidationError("give at least one word of two or more letters or digits")
+      }
+      if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+      let loaded = try global.load()
+      let filter = CaseFilter(themes: theme, areas: area, evidence: evidence)
+      let kept = try reportingFailures {
+        do { return Set(try filter.apply(to: loaded.casebook).map(\.id)) } catch let error
+          as CaseFilter.UnknownValue
+        {
+          throw UsageError(error.description)
+        }
+      }
+      let index = CaseSearchIndex(casebook: loaded.casebook, language: loaded.language)
+      var hits = index.search(words.joined(separator: " ")).filter { kept.contains($0.id) }
+      if let limit { hits = Array(hits.prefix(limit)) }
+      printTable(
+        CaseTables.search(hits, in: loaded.casebook), format: output.resolved, rowsKey: "cases",
+        loaded: loaded)
     }
   }
 

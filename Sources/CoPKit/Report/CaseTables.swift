@@ -19,6 +19,16 @@ public enum CaseTables {
     return table
   }
 
+  /// The cases `cop case search` found, best first: the score, then the columns of ``list(_:in:)``.
+  public static func search(_ hits: [(id: String, score: Int)], in casebook: Casebook) -> ReportTable {
+    let cases = hits.compactMap { casebook.case($0.id) }
+    var table = list(cases, in: casebook)
+    table.columns.insert(.init("score", "Score", alignment: .right), at: 0)
+    for (row, hit) in zip(table.rows.indices, hits) { table.rows[row].insert(.integer(hit.score), at: 0) }
+    table.footer = ["\(cases.count) of \(casebook.cases.count) cases match"]
+    return table
+  }
+
   /// The strongest level the case reaches on each scale, as `scale:level`.
   public static func strongestEvidence(of item: Case, in casebook: Casebook) -> [String] {
     var best: [String: (rank: Int, level: String)] = [:]
