@@ -59,7 +59,8 @@ public struct SiteBuilder {
       benchmarks: benchmarks)
     try write("assets/site.css", Data(SiteAssets.css.utf8))
     try write("assets/site.js", Data(SiteAssets.javascript.utf8))
-    try write("assets/search-index.js", Data(CaseSearchIndex(casebook: casebook, language: language).script.utf8))
+    try write(
+      "assets/search-index.js", Data(CaseSearchIndex(casebook: casebook, language: language).script.utf8))
     func add(_ page: SitePage) throws { try write(page.path, Data(page.html(site: site.frame).utf8)) }
 
     progress("home page")
