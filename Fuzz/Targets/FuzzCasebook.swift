@@ -1,61 +1,33 @@
 import Foundation
 
-/// The small good casebook that the fuzz targets lay one fuzzed file over.
+/// The small good casebook that the fuzz targets lay one fuzzed file over: as short as it can be
+/// while every file and reference kind is there, because it is loaded once per fuzz input.
 enum FuzzCasebook {
   /// Its files by path.
   static let files: [String: Data] = [
     "casebook.yaml": Data(
       """
       format: 1
-      title: Fuzz
-      language: nl
-      themes:
-        - {id: people, label: Mensen}
-      evidence_scales:
-        - id: maryland
-          levels: [{id: "1"}, {id: "2"}]
+      title: F
+      themes: [{id: people, label: M}]
+      evidence_scales: [{id: ms, levels: [{id: "1"}, {id: "2"}]}]
 
       """.utf8),
-    "areas.csv": Data(
-      """
-      code,name,level,parent,groups
-      NL,Nederland,country,,
-      GM0080,Leeuwarden,gemeente,NL,G18
-      WK008001,Heechterp,wijk,GM0080,aandachtswijken
-
-      """.utf8),
+    "areas.csv": Data("code,name,level,parent,groups\nNL,N,country,,\nGM1,G,gemeente,NL,G4\n".utf8),
     "indicators/catalogue.yaml": Data(
-      """
-      - id: income
-        label: {nl: Inkomen, en: Income}
-        unit: percent
-        polarity: higher-is-better
-        tolerance: 0.5
-        min_n: 30
-
-      """.utf8),
-    "indicators/data/income.csv": Data(
-      """
-      area,period,value,n
-      GM0080,2007,62,1000
-      WK008001,2007,50,200
-      WK008001,2012,55,.
-
-      """.utf8),
+      "- {id: income, label: I, unit: percent, polarity: higher-is-better, min_n: 3}\n".utf8),
+    "indicators/data/income.csv": Data("area,period,value,n\nGM1,2007,62,10\nNL,2012,5.5,.\n".utf8),
     "cases/fuzz.md": Data(
       """
       ---
-      title: Frontlijnteam
-      areas: [WK008001]
+      title: T
+      areas: [GM1]
       themes: [people]
-      period: {start: "2008", end: "2012"}
-      outcomes:
-        - {label: Inkomen, indicator: income, area: WK008001, baseline: 50, value: 55}
-      evidence:
-        - {scale: maryland, level: "2"}
+      period: {start: "2008"}
+      outcomes: [{label: I, indicator: income, area: GM1, baseline: 50, value: 55}]
+      evidence: [{scale: ms, level: "2"}]
       ---
-
-      De **tekst**.
+      Tekst.
 
       """.utf8),
   ]
