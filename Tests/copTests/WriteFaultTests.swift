@@ -167,6 +167,29 @@ struct WriteFaultTests {
     try Self.consistent(sandbox)
   }
 
+  @Test("names that would lead a write outside the casebook are refused and nothing is written")
+  func pathsStayInside() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try Self.casebook(sandbox)
+    let before = try Self.state(sandbox)
+    try sandbox.write("area,period,value\nGM1,2013,61\n", to: "a.csv")
+    let indicator = try sandbox.cop(["import", "../../escaped", "../a.csv"], in: "cb")
+    #expect(indicator.status == 64, "\(indicator)")
+    #expect(indicator.stderr.contains("unknown indicator '../../escaped'"), "\(indicator)")
+    try sandbox.write("---\nid: ../../escaped\ntitle: X\n---\n", to: "e.md")
+    let id = try sandbox.cop(["case", "add", "../e.md"], in: "cb")
+    #expect(id.status == 65, "\(id)")
+    #expect(id.stderr.contains("../e.md:2:5: error: id '../../escaped' differs from the file name"), "\(id)")
+    try sandbox.write("---\ntitle: X\n---\n", to: "a..b.md")
+    let name = try sandbox.cop(["case", "add", "../a..b.md"], in: "cb")
+    #expect(name.status == 65, "\(name)")
+    #expect(name.stderr.contains("case file name 'a..b.md' is not a valid id"), "\(name)")
+    #expect(try Self.state(sandbox) == before)
+    let outside = try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path)
+    #expect(!outside.contains { $0.contains("escaped") }, "\(outside)")
+  }
+
   @Test("six concurrent cop import runs, released together, lose no accepted value")
   func concurrentWriters() throws {
     let sandbox = try Sandbox()

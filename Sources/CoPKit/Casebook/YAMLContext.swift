@@ -31,8 +31,8 @@ final class YAMLContext {
     let parser: Parser
     do {
       // Scalars are read as written, so no tag resolution (Yams' default runs seven regular
-      // expressions on every plain scalar).
-      parser = try Parser(yaml: text, resolver: .basic)
+      // expressions on every plain scalar); the encoding is named, or Yams reads the environment.
+      parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
       root = try parser.singleRoot()
     } catch let error as YamlError {
       recordParseError(error)
