@@ -3,6 +3,11 @@ import Foundation
 /// The small good casebook that the fuzz targets lay one fuzzed file over: as short as it can be
 /// while every file and reference kind is there, because it is loaded once per fuzz input.
 enum FuzzCasebook {
+  /// Every file.
+  static let all = Set(files.keys)
+  /// The files a data file needs: the areas, the catalogue and the data.
+  static let data: Set<String> = ["areas.csv", "indicators/catalogue.yaml", "indicators/data/income.csv"]
+
   /// Its files by path.
   static let files: [String: Data] = [
     "casebook.yaml": Data(

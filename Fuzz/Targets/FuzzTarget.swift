@@ -24,27 +24,31 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   /// Runs the target on one input; any error is expected and swallowed.
   public func run(_ input: Data) {
+    let choice = (input.first ?? 0) & 1
     switch self {
     case .frontMatter:
-      FuzzTarget.load(replacing: "cases/fuzz.md", with: input, keepCase: true)
+      FuzzTarget.load(replacing: "cases/fuzz.md", with: input, keeping: FuzzCasebook.all)
+    case .yaml where choice == 0:
+      FuzzTarget.load(replacing: "casebook.yaml", with: input.dropFirst(), keeping: ["cases/fuzz.md"])
     case .yaml:
-      let path = (input.first ?? 0) & 1 == 0 ? "casebook.yaml" : "indicators/catalogue.yaml"
-      FuzzTarget.load(replacing: path, with: input.dropFirst(), keepCase: path == "casebook.yaml")
+      FuzzTarget.load(
+        replacing: "indicators/catalogue.yaml", with: input.dropFirst(), keeping: FuzzCasebook.data)
+    case .csv where choice == 0:
+      FuzzTarget.load(replacing: "areas.csv", with: input.dropFirst(), keeping: FuzzCasebook.data)
     case .csv:
-      let path = (input.first ?? 0) & 1 == 0 ? "areas.csv" : "indicators/data/income.csv"
-      FuzzTarget.load(replacing: path, with: input.dropFirst(), keepCase: path == "areas.csv")
+      FuzzTarget.load(
+        replacing: "indicators/data/income.csv", with: input.dropFirst(), keeping: FuzzCasebook.data)
     case .pluginProtocol:
       _ = try? PluginProtocol.decodeResponse(input, plugin: "fuzz")
       _ = try? JSONDecoder().decode(PluginProtocol.Request.self, from: input)
     }
   }
 
-  /// Loads the small good casebook with the file at `path` replaced by `contents`, and renders every
-  /// diagnostic (as `cop validate` would print it). The case file is left out unless `keepCase` (it
-  /// costs time and the fuzzed file's references to it are not what is fuzzed).
-  static func load(replacing path: String, with contents: Data, keepCase: Bool) {
-    var files = FuzzCasebook.files
-    if !keepCase { files["cases/fuzz.md"] = nil }
+  /// Loads the files of the small good casebook named in `keeping`, with the file at `path` replaced
+  /// by `contents`, and renders every diagnostic (as `cop validate` would print it). Only the files
+  /// that the fuzzed one refers to or is referred to by are kept: each costs time on every input.
+  static func load(replacing path: String, with contents: Data, keeping: Set<String>) {
+    var files = FuzzCasebook.files.filter { keeping.contains($0.key) }
     files[path] = Data(contents)
     guard let result = try? CasebookLoader.load(from: MemorySource(files: files), limits: limits) else {
       return
