@@ -60,15 +60,16 @@ struct WriteFaultTests {
       ], message: "Areas and income", in: "cb")
   }
 
-  /// HEAD, the full status, the index's bytes and every file of the casebook: all that a failed
-  /// write must leave as it was.
+  /// HEAD, the full status, the index's entries and every file of the casebook: all that a failed
+  /// write must leave as it was. (The index's entries, not its bytes: `git status` itself rewrites
+  /// the stat data of a file that was put back.)
   static func state(_ sandbox: Sandbox) throws -> [String] {
     let files = try sandbox.git(["ls-files", "--cached", "--others"], in: "cb")
       .split(separator: "\n").map { path in "\(path)=" + ((try? sandbox.read("cb/\(path)")) ?? "-") }
     return [
       try sandbox.revParse("HEAD", in: "cb"),
       try sandbox.git(["status", "--porcelain", "--untracked-files=all", "--ignored"], in: "cb"),
-      try Data(contentsOf: sandbox.url("cb/.git/index")).base64EncodedString(),
+      try sandbox.git(["ls-files", "--stage"], in: "cb"),
     ] + files
   }
 
