@@ -63,5 +63,5 @@ fuzz: fuzz-build
 
 fuzz-merge: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
-	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t $(FUZZ_RUN_FLAGS) -merge=1 Fuzz/Corpus/$$t $(FUZZ_SCRATCH)/corpus/$$t || exit 1; \
+	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t $(FUZZ_RUN_FLAGS) -set_cover_merge=1 Fuzz/Corpus/$$t $(FUZZ_SCRATCH)/corpus/$$t || exit 1; \
 	done
