@@ -36,6 +36,8 @@ clean:
 # from Fuzz/Corpus; a crash stops it and leaves the input in .build-fuzz/crashes/.
 # `make fuzz-merge` adds the new coverage of the work corpora to Fuzz/Corpus, minimised.
 FUZZ_SECONDS ?= 60
+# Stop each harness after this many executions instead (-1: no limit; FUZZ_SECONDS=0: no time limit).
+FUZZ_RUNS ?= -1
 FUZZ_TARGETS ?= front-matter yaml csv plugin-protocol
 FUZZ_JOBS ?= 1
 FUZZ_SCRATCH := $(CURDIR)/.build-fuzz
@@ -56,7 +58,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$t; \
 	  echo "fuzz-$$t: $(FUZZ_SECONDS) s" >&2; \
-	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$t- $(FUZZ_SCRATCH)/corpus/$$t Fuzz/Corpus/$$t \
 	    || exit 1; \
 	done
