@@ -12,6 +12,8 @@ let package = Package(
     .executable(name: "cop", targets: ["cop"]),
     .library(name: "CoPKit", targets: ["CoPKit"]),
     .library(name: "GitStore", targets: ["GitStore"]),
+    // Reliability: the fuzz targets, a product so that the fuzz package (Fuzz/Package.swift) can use them.
+    .library(name: "CoPFuzzTargets", targets: ["CoPFuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +75,19 @@ let package = Package(
         "NPRZ",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Reliability: the fuzz targets (Fuzz/Targets) and the replay of their committed corpora (Fuzz/Corpus)
+    .target(
+      name: "CoPFuzzTargets",
+      dependencies: ["CoPKit"],
+      path: "Fuzz/Targets",
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "FuzzCorpusTests",
+      dependencies: ["CoPFuzzTargets"],
       swiftSettings: swiftSettings
     ),
 

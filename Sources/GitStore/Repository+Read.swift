@@ -95,6 +95,18 @@ extension Repository {
     return Data(bytes: bytes, count: size)
   }
 
+  /// The size of a blob in bytes, read from the object's header without reading its contents.
+  public func blobSize(_ id: ObjectID) throws -> Int {
+    var oid = id.oid
+    var database: OpaquePointer?
+    defer { git_odb_free(database) }
+    try check(git_repository_odb(&database, pointer), "open the object database")
+    var size = 0
+    var type = GIT_OBJECT_ANY
+    try check(git_odb_read_header(&size, &type, database, &oid), "read the header of blob \(id)")
+    return size
+  }
+
   /// The blob id git would give these bytes (as `git hash-object`), without writing anything.
   public static func blobID(of data: Data) throws -> ObjectID {
     Libgit2.ensureInitialized()

@@ -58,9 +58,52 @@ extension Repository {
   /// the repository has a work tree and `branch` is checked out; otherwise does nothing.
   ///
   /// This is the last step of a commit, for a write done step by step or finished after an
-  /// interruption. Each file is written to a temporary file and renamed over.
-  public func updateWorkTree(after changes: [FileChange], commit: ObjectID, branch: String) throws {
+  /// interruption. Each file is written to a temporary file and renamed over; the index is written
+  /// last, so a failure part way leaves the index as it was. `step` is called before each file and
+  /// before the index (a caller's fault injection in tests); an error it throws stops the update.
+  public func updateWorkTree(
+    after changes: [FileChange], commit: ObjectID, branch: String,
+    step: (WorkTreeUpdateStep) throws -> Void = { _ in }
+  ) throws {
     guard let root = workingDirectoryPath, try headBranch() == branch else { return }
-    try updateWorkTree(changes, commit: commit, root: root)
+    try updateWorkTree(changes, commit: commit, root: root, step: step)
+  }
+}
+
+/// One step of a work-tree update, announced before it is taken.
+public enum WorkTreeUpdateStep: Sendable, Equatable {
+  /// Replacing or removing the work-tree file at this repository-relative path.
+  case file(String)
+  /// Writing the index.
+  case index
+}
+
+extension Repository {
+  /// Puts the work-tree files of `paths` that hold `commit`'s version back to `parent`'s version
+  /// (removing those `parent` does not have), without touching the index: the undo of a work-tree
+  /// update that failed before it wrote the index. Files with any other content are left alone.
+  public func restoreWorkTreeFiles(_ paths: [String], from commit: ObjectID, to parent: ObjectID) throws {
+    guard let root = workingDirectoryPath else { return }
+    let operation = "put the work tree back to commit \(parent)"
+    for path in paths {
+      let fullPath = root + path
+      let kind = try WorkTreeFiles.kind(at: fullPath, operation)
+      let current: ObjectID?
+      switch kind {
+      case .missing: current = nil
+      case .file:
+        current = try Repository.blobID(of: WorkTreeFiles.contents(at: fullPath, kind: kind, operation))
+      case .symlink, .directory, .other: continue
+      }
+      let new = try treeEntry(at: path, in: commit)
+      let old = try treeEntry(at: path, in: parent)
+      guard current == new?.id, current != old?.id else { continue }
+      if let old {
+        try WorkTreeFiles.writeAtomically(
+          try blob(old.id), to: fullPath, executable: old.kind == .executable, operation)
+      } else {
+        try WorkTreeFiles.remove(fullPath, root: root, operation)
+      }
+    }
   }
 }

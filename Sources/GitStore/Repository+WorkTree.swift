@@ -46,7 +46,10 @@ extension Repository {
   }
 
   /// Brings the index entries and work-tree files of the changed paths in line with `commit`.
-  func updateWorkTree(_ changes: [FileChange], commit: ObjectID, root: String) throws {
+  func updateWorkTree(
+    _ changes: [FileChange], commit: ObjectID, root: String,
+    step: (WorkTreeUpdateStep) throws -> Void = { _ in }
+  ) throws {
     let operation = "update the work tree after commit \(commit)"
     var index: OpaquePointer?
     defer { git_index_free(index) }
@@ -54,6 +57,7 @@ extension Repository {
     try check(git_index_read(index, 0), "\(operation): read the index")
     for change in changes {
       let fullPath = root + change.path
+      try step(.file(change.path))
       switch change {
       case .write(let path, let contents):
         guard let entry = try treeEntry(at: path, in: commit) else {
@@ -71,6 +75,7 @@ extension Repository {
         try check(git_index_remove_bypath(index, path), "\(operation): unstage '\(path)'")
       }
     }
+    try step(.index)
     try check(retryingWhileLocked { git_index_write(index) }, "\(operation): write the index")
   }
 }

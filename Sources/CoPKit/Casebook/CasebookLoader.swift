@@ -31,7 +31,11 @@ public struct CasebookReadError: Error, CustomStringConvertible, Sendable {
 public enum CasebookLoader {
   /// Reads the casebook in `source`. Throws only when the source itself fails (an unreadable folder,
   /// a broken repository); problems in the files are returned as diagnostics.
-  public static func load(from source: any CasebookSource) throws -> LoadResult {
+  ///
+  /// A file larger than `limits` allows is not read (its size comes from the source's listing), and
+  /// a file with a line longer than the limit is not parsed; each is an error.
+  public static func load(from source: any CasebookSource, limits: ReadLimits = .current) throws -> LoadResult
+  {
     var diagnostics: [Diagnostic] = []
     let entries = try source.entries()
     var dataFiles: [(path: String, indicator: String)] = []
@@ -40,6 +44,11 @@ public enum CasebookLoader {
     // Paths that are not regular files; they are reported here and never read.
     var unreadable: Set<String> = []
     for entry in entries {
+      if entry.kind == .file, let tooLarge = limits.checkSize(entry.size, path: entry.path) {
+        unreadable.insert(entry.path)
+        diagnostics.append(tooLarge)
+        continue
+      }
       if entry.kind == .symlink {
         unreadable.insert(entry.path)
         diagnostics.append(
@@ -99,7 +108,8 @@ public enum CasebookLoader {
     // casebook.yaml
     var settings = CasebookSettings(title: "")
     if !unreadable.contains(SettingsReader.path),
-      let text = try readText(SettingsReader.path, from: source, required: true, into: &diagnostics)
+      let text = try readText(
+        SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits)
     {
       settings = SettingsReader.read(text, into: &diagnostics) ?? settings
     }
@@ -107,7 +117,8 @@ public enum CasebookLoader {
     // areas.csv
     var areaEntries: [(Area, SourceLocation)] = []
     if !unreadable.contains(AreasReader.path),
-      let data = try readData(AreasReader.path, from: source, required: true, into: &diagnostics)
+      let data = try readData(
+        AreasReader.path, from: source, required: true, into: &diagnostics, limits: limits)
     {
       areaEntries = AreasReader.read(data, into: &diagnostics)
     }
@@ -116,7 +127,8 @@ public enum CasebookLoader {
     var catalogueEntries: [(Indicator, SourceLocation)] = []
     var rejectedIndicators: Set<String> = []
     if !unreadable.contains(CatalogueReader.path),
-      let text = try readText(CatalogueReader.path, from: source, required: true, into: &diagnostics)
+      let text = try readText(
+        CatalogueReader.path, from: source, required: true, into: &diagnostics, limits: limits)
     {
       catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
     }
@@ -144,7 +156,9 @@ public enum CasebookLoader {
       guard validator.indicator(file.indicator) != nil else {
         if rejectedIndicators.contains(file.indicator) {
           // The catalogue entry has errors of its own, reported there; still check the file itself.
-          if let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) {
+          if let bytes = try readData(
+            file.path, from: source, required: false, into: &diagnostics, limits: limits)
+          {
             batch.add(bytes, path: file.path, indicator: file.indicator, keep: false)
           }
           if batch.isFull { finishBatch() }
@@ -157,7 +171,9 @@ public enum CasebookLoader {
               + DidYouMean.hint(for: file.indicator, among: validator.indicators.map(\.id))))
         continue
       }
-      guard let bytes = try readData(file.path, from: source, required: false, into: &diagnostics) else {
+      guard
+        let bytes = try readData(file.path, from: source, required: false, into: &diagnostics, limits: limits)
+      else {
         continue
       }
       batch.add(bytes, path: file.path, indicator: file.indicator, keep: true)
@@ -172,7 +188,8 @@ public enum CasebookLoader {
     var caseTexts: [(path: String, id: String, text: String?, diagnostics: [Diagnostic])] = []
     for file in caseFiles {
       var readDiagnostics: [Diagnostic] = []
-      let text = try readText(file.path, from: source, required: false, into: &readDiagnostics)
+      let text = try readText(
+        file.path, from: source, required: false, into: &readDiagnostics, limits: limits)
       caseTexts.append((file.path, file.id, text, readDiagnostics))
     }
     let texts = caseTexts
@@ -210,7 +227,8 @@ public enum CasebookLoader {
 
   /// The bytes of a file; a missing required file is an error.
   static func readData(
-    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic]
+    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic],
+    limits: ReadLimits = .current
   ) throws -> Data? {
     guard let data = try source.read(path) else {
       if required {
@@ -219,14 +237,20 @@ public enum CasebookLoader {
       }
       return nil
     }
+    if let tooLong = limits.checkLines(data, path: path) {
+      diagnostics.append(tooLong)
+      return nil
+    }
     return data
   }
 
   /// The text of a file, decoded strictly as UTF-8 with a byte-order mark dropped and CRLF turned into LF.
   static func readText(
-    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic]
+    _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic],
+    limits: ReadLimits = .current
   ) throws -> String? {
-    guard var data = try readData(path, from: source, required: required, into: &diagnostics) else {
+    guard var data = try readData(path, from: source, required: required, into: &diagnostics, limits: limits)
+    else {
       return nil
     }
     if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }

@@ -145,7 +145,7 @@ struct CasebookValidator {
       diagnostics.append(
         .error(
           location,
-          "unknown theme '\(theme)'; casebook.yaml declares \(themeIDs.joined(separator: ", "))"
+          "unknown theme '\(theme)'; casebook.yaml declares \(themeIDs.isEmpty ? "none" : themeIDs.joined(separator: ", "))"
             + DidYouMean.hint(for: theme, among: themeIDs)))
     }
     for (id, location) in parsed.references.indicators
@@ -161,7 +161,7 @@ struct CasebookValidator {
         diagnostics.append(
           .error(
             reference.scaleLocation,
-            "unknown evidence scale '\(reference.scale)'; casebook.yaml declares \(scales.joined(separator: ", "))"
+            "unknown evidence scale '\(reference.scale)'; casebook.yaml declares \(scales.isEmpty ? "none" : scales.joined(separator: ", "))"
               + DidYouMean.hint(for: reference.scale, among: scales)))
         continue
       }

@@ -45,7 +45,9 @@ public final class GitRevisionSource: CasebookSource {
         case .symlink: .symlink
         case .tree, .submodule: .other
         }
-      return SourceEntry(path: path, kind: kind)
+      // The size from the object's header, so that a file past the size limit is never read.
+      let size = kind == .file ? try? repository.blobSize(entry.id) : nil
+      return SourceEntry(path: path, kind: kind, size: size)
     }.sorted { $0.path < $1.path }
   }
 

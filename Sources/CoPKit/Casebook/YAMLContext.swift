@@ -26,9 +26,14 @@ final class YAMLContext {
   /// Parses `text` into a node tree; nil (with an error recorded) when it is not valid YAML or uses anchors.
   func parse(_ text: String) -> Node? {
     let root: Node?
+    // Yams holds a node's anchor weakly: the parser must stay alive until the anchors are checked,
+    // or every anchor reads as nil and an alias bomb gets through.
+    let parser: Parser
     do {
-      // The encoding is named: Yams' default reads the whole process environment on every call.
-      root = try Yams.compose(yaml: text, .default, .default, .utf8)
+      // Scalars are read as written, so no tag resolution (Yams' default runs seven regular
+      // expressions on every plain scalar); the encoding is named, or Yams reads the environment.
+      parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
+      root = try parser.singleRoot()
     } catch let error as YamlError {
       recordParseError(error)
       return nil
@@ -37,7 +42,7 @@ final class YAMLContext {
       return nil
     }
     guard let root else { return nil }
-    if let anchored = firstAnchor(in: root) {
+    if let anchored = withExtendedLifetime(parser, { firstAnchor(in: root) }) {
       self.error(
         anchored,
         "YAML anchors and aliases ('&' and '*') are not allowed in a casebook; write the value out in full")

@@ -151,22 +151,19 @@ public struct PluginInstaller {
     guard process.terminationStatus == 0 else {
       let detail = (try? String(contentsOf: errorLog, encoding: .utf8))?.suffix(600) ?? ""
       throw PluginError(
-        plugin: arguments.prefix(3).joined(separator: " "),
-        problem: "failed with status \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)"))
+        plugin: RemoteText.masked(arguments.prefix(3).joined(separator: " ")),
+        problem: RemoteText.masked(
+          "failed with status \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)")))
     }
     return String(decoding: data, as: UTF8.self)
   }
 }
 
-/// Remote addresses as they may be shown: with any password masked.
+/// Remote addresses as they may be shown: with any password or token masked.
 public enum RemoteURL {
-  /// `https://user:secret@host/x` → `https://user:***@host/x`.
+  /// `https://user:secret@host/x` → `https://user:***@host/x`; `https://token@host/x` →
+  /// `https://***@host/x` (as ``RemoteText/masked(_:)``).
   public static func masked(_ url: String) -> String {
-    guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
-      return url
-    }
-    let credentials = url[scheme.upperBound..<at]
-    guard let colon = credentials.firstIndex(of: ":") else { return url }
-    return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+    RemoteText.masked(url)
   }
 }

@@ -8,6 +8,8 @@ public enum DecimalNumber {
     case empty
     case decimalComma
     case notANumber
+    /// Digits whose value is beyond the range of a double (it would read as infinity).
+    case outOfRange
 
     /// A message naming the text and what was expected.
     public func message(for text: some StringProtocol) -> String {
@@ -16,6 +18,7 @@ public enum DecimalNumber {
       case .decimalComma:
         "'\(text)' has a decimal comma; write a decimal point, as in '\(text.replacingComma)'"
       case .notANumber: "'\(text)' is not a decimal number; expected digits with an optional '-' and '.'"
+      case .outOfRange: "'\(text.prefix(40))…' is too large for a number"
       }
     }
   }
@@ -74,6 +77,8 @@ public enum DecimalNumber {
       value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
     } else {
       guard let parsed = Double(String(decoding: bytes, as: UTF8.self)) else { return .failure(.notANumber) }
+      // Only digits reach here, so a non-finite result can only be an overflow (never nan or inf as text).
+      guard parsed.isFinite else { return .failure(.outOfRange) }
       return .success(parsed)
     }
     return .success(negative ? -value : value)

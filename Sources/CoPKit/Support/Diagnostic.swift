@@ -58,14 +58,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     formatted(pathPrefix: "")
   }
 
-  /// The diagnostic as `prefix+file:line:col: severity: message`, with line and column left out when unknown.
+  /// The diagnostic as `prefix+file:line:col: severity: message`, with line and column left out when unknown,
+  /// always one line: control characters from the casebook (in a file name or a quoted value) are
+  /// escaped (``TerminalText/printable(_:)``).
   public func formatted(pathPrefix: String) -> String {
     var place = pathPrefix + location.file
     if location.line > 0 {
       place += ":\(location.line)"
       if location.column > 0 { place += ":\(location.column)" }
     }
-    return "\(place): \(severity.rawValue): \(message)"
+    return TerminalText.printable("\(place): \(severity.rawValue): \(message)")
   }
 }
 

@@ -20,8 +20,11 @@ import GitStore
 /// the changed paths; (10) remove the record. When the branch moved in between (another writer),
 /// the write starts again from (2) on the new tip, up to ``maxAttempts`` times.
 ///
-/// Test hooks (environment variables, for the test suite only): `COP_FAULT=after-branch` stops the
-/// write right after the branch moved, as a crash would (the record stays);
+/// A failure while writing (a full disk) changes nothing: before the branch moved the objects are
+/// only dangling; after it, the work tree and the branch are taken back (``undo``).
+///
+/// Test hooks (environment variables, for the test suite only, inert unless set): `COP_FAULT` stops
+/// the write at a named point or makes one of its writes fail with ENOSPC (``WriteFaults``);
 /// `COP_SYNC_BEFORE_COMMIT=PATH` makes the first attempt create `PATH.ready.<pid>` and wait for
 /// `PATH` to exist before writing, so that tests order concurrent writers without sleeping.
 public struct CasebookWrite {
@@ -81,7 +84,7 @@ public struct CasebookWrite {
   /// The author; nil: as git takes it from `environment` and config.
   public var author: Signature?
   /// Attempts before giving up on a busy branch.
-  public var maxAttempts = 5
+  public var maxAttempts = 12
   /// Validate and build only; make no commit.
   public var dryRun = false
   /// Called with a message for the user (an interrupted write finished, a retry).
@@ -164,39 +167,94 @@ public struct CasebookWrite {
       }
       return .delete(path: source.prefix + path)
     }
-    if attempt > 1 { _ = WriteJournal.waitForOtherWriters(in: repository.gitDirectory) }
+    // Another writer may be bringing the work tree up to its commit: let it finish first.
+    _ = WriteJournal.waitForOtherWriters(in: repository.gitDirectory)
     let dirty = try repository.pathsWithLocalChanges(changes, parent: parent)
     if !dirty.isEmpty {
+      // A file that differs from the parent because another writer moved the branch past it is no
+      // local change: that is a lost race, tried again on the new tip.
+      let tip = try repository.branchTip(branch)
+      if tip != parent { throw BranchMovedError(branch: branch, expected: parent, actual: tip) }
       throw CasebookWriteError.localChanges(dirty.map { String($0.dropFirst(source.prefix.count)) })
     }
     if attempt == 1 { waitForSyncPoint() }
 
     let signature = try author ?? repository.defaultAuthor(environment: environment)
     let committer = (try? repository.defaultCommitter(environment: environment)) ?? signature
-    let commit = try repository.writeCommitObjects(
-      changes: changes, message: plan.message, author: signature, committer: committer, parent: parent)
+    let faults = WriteFaults(environment: environment)
+    let commit: ObjectID
+    do {
+      try faults.willWrite("the commit objects")
+      commit = try repository.writeCommitObjects(
+        changes: changes, message: plan.message, author: signature, committer: committer, parent: parent)
+    } catch {
+      throw CasebookWriteError.failed("\(error)")
+    }
+    try faults.reached(.afterObjects, commit: commit)
     let journal = WriteJournal(
       branch: branch, parent: parent.hex, commit: commit.hex, paths: changes.map(\.path), pid: getpid())
-    try journal.save(in: repository.gitDirectory)
-    let summary = plan.message.prefix { $0 != "\n" }
     do {
-      try repository.moveBranch(
-        branch, from: parent, to: commit, reflog: "commit: \(summary)", committer: committer)
+      try faults.willWrite("the write's record")
+      try journal.save(in: repository.gitDirectory)
     } catch {
       journal.remove(in: repository.gitDirectory)
-      throw error
+      throw CasebookWriteError.failed("\(error)")
     }
-    if environment["COP_FAULT"] == "after-branch" {
-      throw CasebookWriteError.interrupted(commit: commit.hex, reason: "stopped by the COP_FAULT test hook")
-    }
+    try faults.reached(.afterJournal, commit: commit)
+    let summary = plan.message.prefix { $0 != "\n" }
     do {
-      try repository.updateWorkTree(after: changes, commit: commit, branch: branch)
+      try faults.willWrite("the branch \(branch)")
+      try repository.moveBranch(
+        branch, from: parent, to: commit, reflog: "commit: \(summary)", committer: committer)
+    } catch let moved as BranchMovedError {
+      journal.remove(in: repository.gitDirectory)
+      throw moved
     } catch {
-      throw CasebookWriteError.interrupted(commit: commit.hex, reason: "\(error)")
+      journal.remove(in: repository.gitDirectory)
+      throw CasebookWriteError.failed("\(error)")
+    }
+    try faults.reached(.afterBranch, commit: commit)
+    do {
+      try repository.updateWorkTree(after: changes, commit: commit, branch: branch) { step in
+        try faults.workTreeStep(step, commit: commit)
+      }
+    } catch {
+      try undo(
+        changes, commit: commit, parent: parent, branch: branch, journal: journal, in: repository,
+        committer: committer, failure: error)
     }
     journal.remove(in: repository.gitDirectory)
     outcome.commit = commit
     return outcome
+  }
+
+  /// Takes back a write whose work-tree update failed after the branch moved (a full disk, say):
+  /// the changed files back to `parent` (the index is written last, so it never changed), then the branch back by
+  /// compare-and-swap, so that a failed write changes nothing. Throws ``CasebookWriteError/failed(_:)``
+  /// when everything is back. When another writer has already built on the commit, the write is
+  /// finished instead (and returns); when even that fails, the record stays and the next `cop`
+  /// command finishes the write (``CasebookWriteError/interrupted(commit:reason:)``).
+  private func undo(
+    _ changes: [FileChange], commit: ObjectID, parent: ObjectID, branch: String, journal: WriteJournal,
+    in repository: Repository, committer: Signature, failure: any Error
+  ) throws {
+    do {
+      // The index is written last, so it is still as it was: only files need putting back.
+      try repository.restoreWorkTreeFiles(changes.map(\.path), from: commit, to: parent)
+      do {
+        try repository.moveBranch(
+          branch, from: commit, to: parent, reflog: "cop: undo a write that failed: \(failure)",
+          committer: committer)
+      } catch is BranchMovedError {
+        // Another writer already built on the commit: it is published, so finish it.
+        try repository.updateWorkTree(after: changes, commit: commit, branch: branch)
+        return
+      }
+    } catch {
+      throw CasebookWriteError.interrupted(commit: commit.hex, reason: "\(failure)")
+    }
+    journal.remove(in: repository.gitDirectory)
+    throw CasebookWriteError.failed("\(failure)")
   }
 
   /// The `COP_SYNC_BEFORE_COMMIT` test hook: announce readiness, then wait for the release file.

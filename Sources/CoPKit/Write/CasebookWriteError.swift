@@ -14,6 +14,8 @@ public enum CasebookWriteError: Error, CustomStringConvertible {
   case unsupported(String)
   /// The branch moved to the new commit but the index and work tree were not updated.
   case interrupted(commit: String, reason: String)
+  /// Writing failed (a full disk, say) and everything was put back as it was.
+  case failed(String)
 
   /// The error as one line (``invalid`` gives the count; print its diagnostics separately).
   public var description: String {
@@ -31,6 +33,8 @@ public enum CasebookWriteError: Error, CustomStringConvertible {
         + "attempt\(attempts == 1 ? "" : "s"); nothing was written, run the command again"
     case .unsupported(let reason):
       return reason
+    case .failed(let reason):
+      return "the write failed: \(reason); nothing was changed"
     case .interrupted(let commit, let reason):
       return "commit \(commit.prefix(12)) is on the branch but the work tree was not updated (\(reason)); "
         + "the next `cop` write finishes it"
