@@ -150,12 +150,5 @@ public enum PyramidSVG {
   }
 
   /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value`.
-  static func niceCeiling(_ value: Double) -> Double {
-    guard value > 0 else { return 1 }
-    var power = 1.0
-    while power * 10 <= value { power *= 10 }
-    while power > value { power /= 10 }
-    for factor in [1.0, 2, 2.5, 5, 10] where factor * power >= value { return factor * power }
-    return 10 * power
-  }
+  static func niceCeiling(_ value: Double) -> Double { ChartNumbers.niceCeiling(value) }
 }

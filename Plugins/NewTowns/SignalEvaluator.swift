@@ -108,10 +108,17 @@ public struct SignalEvaluator: Sendable {
     casebook.indicator(id) ?? Metrics.descriptions.first { $0.id == id }?.indicator
   }
 
+  /// The data of a stored indicator or a metric; nil when there are none.
+  ///
+  /// Observations are stored by column and built as rows on each access, so callers that only ask
+  /// whether there are any, or which periods, use this rather than ``observations(of:)``.
+  func data(of indicator: Indicator) -> IndicatorData? {
+    casebook.indicator(indicator.id) != nil ? casebook.data[indicator.id] : engine.extraData[indicator.id]
+  }
+
   /// The observations of a stored indicator or a metric.
   func observations(of indicator: Indicator) -> [Observation] {
-    casebook.indicator(indicator.id) != nil
-      ? casebook.observations(of: indicator.id) : engine.extraData[indicator.id]?.observations ?? []
+    data(of: indicator)?.observations ?? []
   }
 
   /// The series of every area of `level` (and of its reference) for one indicator.
@@ -126,7 +133,7 @@ public struct SignalEvaluator: Sendable {
     let result = try engine.compare(
       ComparisonRequest(
         subject: .level(level), indicators: [indicator.id], reference: reference, includeSeries: true))
-    var series = Series(periods: Set(observations(of: indicator).map(\.period)).sorted())
+    var series = Series(periods: data(of: indicator)?.periods ?? [])
     for row in result.rows {
       series.area[row.area] = Dictionary(
         row.series.map { ($0.period, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -168,7 +175,7 @@ public struct SignalEvaluator: Sendable {
         notes.append("rule \(rule.id) skipped: the casebook has no indicator '\(rule.indicator)'")
         continue
       }
-      guard !observations(of: indicator).isEmpty else {
+      guard !(data(of: indicator)?.isEmpty ?? true) else {
         notes.append("rule \(rule.id) skipped: no data for \(rule.indicator)")
         continue
       }

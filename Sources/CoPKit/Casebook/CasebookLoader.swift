@@ -143,7 +143,7 @@ public enum CasebookLoader {
     let knownAreas = Set(validator.areas.map(\.code))
     // The files are read in order and parsed in parallel a batch at a time; their diagnostics are
     // added in file order, so the result is the same as reading them one by one.
-    var batch = DataFileBatch(knownAreas: knownAreas)
+    var batch = DataFileBatch(knownAreas: knownAreas, limits: limits)
     func finishBatch() {
       for parsed in batch.parse() {
         diagnostics += parsed.diagnostics
@@ -157,7 +157,8 @@ public enum CasebookLoader {
         if rejectedIndicators.contains(file.indicator) {
           // The catalogue entry has errors of its own, reported there; still check the file itself.
           if let bytes = try readData(
-            file.path, from: source, required: false, into: &diagnostics, limits: limits)
+            file.path, from: source, required: false, into: &diagnostics, limits: limits,
+            checkLines: false)
           {
             batch.add(bytes, path: file.path, indicator: file.indicator, keep: false)
           }
@@ -172,7 +173,9 @@ public enum CasebookLoader {
         continue
       }
       guard
-        let bytes = try readData(file.path, from: source, required: false, into: &diagnostics, limits: limits)
+        let bytes = try readData(
+          file.path, from: source, required: false, into: &diagnostics, limits: limits,
+          checkLines: false)
       else {
         continue
       }
@@ -192,17 +195,14 @@ public enum CasebookLoader {
         file.path, from: source, required: false, into: &readDiagnostics, limits: limits)
       caseTexts.append((file.path, file.id, text, readDiagnostics))
     }
-    let texts = caseTexts
-    let caseSlots = ResultSlots<(ParsedCase?, [Diagnostic])>(count: texts.count)
-    DispatchQueue.concurrentPerform(iterations: texts.count) { position in
-      let file = texts[position]
+    let parsedTexts = caseTexts.concurrentMap { file -> (ParsedCase?, [Diagnostic]) in
       var caseDiagnostics = file.diagnostics
       let parsed = file.text.flatMap {
         CaseReader.read($0, path: file.path, id: file.id, into: &caseDiagnostics)
       }
-      caseSlots.store((parsed, caseDiagnostics), at: position)
+      return (parsed, caseDiagnostics)
     }
-    for (parsed, caseDiagnostics) in caseSlots.values {
+    for (parsed, caseDiagnostics) in parsedTexts {
       diagnostics += caseDiagnostics
       guard let parsed else { continue }
       diagnostics += validator.checkReferences(of: parsed)
@@ -225,10 +225,11 @@ public enum CasebookLoader {
     return LoadResult(casebook: casebook, diagnostics: diagnostics)
   }
 
-  /// The bytes of a file; a missing required file is an error.
+  /// The bytes of a file; a missing required file is an error, and so is a line past the limit
+  /// (unless `checkLines` is false: data files are checked as they are parsed, in parallel).
   static func readData(
     _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic],
-    limits: ReadLimits = .current
+    limits: ReadLimits = .current, checkLines: Bool = true
   ) throws -> Data? {
     guard let data = try source.read(path) else {
       if required {
@@ -237,7 +238,7 @@ public enum CasebookLoader {
       }
       return nil
     }
-    if let tooLong = limits.checkLines(data, path: path) {
+    if checkLines, let tooLong = limits.checkLines(data, path: path) {
       diagnostics.append(tooLong)
       return nil
     }

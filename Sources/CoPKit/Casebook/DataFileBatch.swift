@@ -27,10 +27,15 @@ struct DataFileBatch {
   static let fileLimit = 16
 
   let knownAreas: Set<String>
+  /// The line-length limit, checked here (in parallel) rather than when the file is read.
+  let limits: ReadLimits
   private var pending: [Pending] = []
   private var bytes = 0
 
-  init(knownAreas: Set<String>) { self.knownAreas = knownAreas }
+  init(knownAreas: Set<String>, limits: ReadLimits) {
+    self.knownAreas = knownAreas
+    self.limits = limits
+  }
 
   /// Whether the batch should be parsed before more files are added.
   var isFull: Bool { bytes >= Self.byteLimit || pending.count >= Self.fileLimit }
@@ -42,48 +47,26 @@ struct DataFileBatch {
   }
 
   /// Parses the pending files in parallel and empties the batch; the results are in the order added.
+  /// A file with a line past the limit is not parsed: its one diagnostic says so, and it is not kept.
   mutating func parse() -> [Parsed] {
     let work = pending
     let knownAreas = self.knownAreas
+    let limits = self.limits
     pending = []
     bytes = 0
-    let slots = ResultSlots<Parsed>(count: work.count)
-    DispatchQueue.concurrentPerform(iterations: work.count) { position in
-      let file = work[position]
+    return work.concurrentMap { file in
+      if let tooLong = limits.checkLines(file.bytes, path: file.path) {
+        return Parsed(
+          path: file.path, indicator: file.indicator, keep: false,
+          data: IndicatorData(indicator: file.indicator, columns: ObservationColumns()),
+          diagnostics: [tooLong])
+      }
       var diagnostics: [Diagnostic] = []
       let data = DataReader.read(
         file.bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
         diagnostics: &diagnostics)
-      slots.store(
-        Parsed(
-          path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics),
-        at: position)
+      return Parsed(
+        path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics)
     }
-    return slots.values
-  }
-}
-
-/// One slot per task of a parallel loop, each written by exactly one task.
-///
-/// `@unchecked Sendable`: every task writes only its own slot, through a lock, and the values are
-/// read only after `concurrentPerform` has returned (which waits for every task).
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  /// Stores the result of task `position`.
-  func store(_ value: Value, at position: Int) {
-    lock.lock()
-    slots[position] = value
-    lock.unlock()
-  }
-
-  /// The results, in task order.
-  var values: [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
   }
 }

@@ -130,11 +130,8 @@ public struct SVGLineChart: Sendable {
       }.joined() + "</ul>"
   }
 
-  /// A coordinate with at most one decimal.
-  func f(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-  }
+  /// A coordinate, as the charts write them.
+  private func f(_ value: Double) -> String { ChartNumbers.coordinate(value) }
 }
 
 /// A value axis: a nice range around the values and four or five round ticks.
@@ -158,7 +155,7 @@ struct AxisScale {
       high += pad
     }
     if low > 0, low < (high - low) { low = 0 }
-    let step = AxisScale.niceStep((high - low) / 4)
+    let step = ChartNumbers.niceCeiling((high - low) / 4)
     self.low = (low / step).rounded(.down) * step
     self.high = (high / step).rounded(.up) * step
     var ticks: [Double] = []
@@ -180,15 +177,5 @@ struct AxisScale {
   /// Where `value` falls between low (0) and high (1).
   func position(of value: Double) -> Double {
     high == low ? 0.5 : (value - low) / (high - low)
-  }
-
-  /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value`.
-  static func niceStep(_ value: Double) -> Double {
-    guard value > 0, value.isFinite else { return 1 }
-    var power = 1.0
-    while power * 10 <= value { power *= 10 }
-    while power > value { power /= 10 }
-    for factor in [1.0, 2, 2.5, 5, 10] where factor * power >= value { return factor * power }
-    return 10 * power
   }
 }

@@ -74,8 +74,5 @@ public struct SVGStackedBars: Sendable {
       }.joined() + "</ul>"
   }
 
-  private func format(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-  }
+  private func format(_ value: Double) -> String { ChartNumbers.coordinate(value) }
 }

@@ -58,7 +58,7 @@ struct CasePages {
     }
     if !item.themes.isEmpty {
       let themes = item.themes.map { id in
-        "<a href=\"index.html#theme=\(HTML.escape(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))\">"
+        "<a href=\"\(SiteContext.themeFilter(id))\">"
           + HTML.escape(casebook.theme(id).map { site.label($0.label) } ?? id) + "</a>"
       }
       html += "<dt>Themes</dt><dd>\(themes.joined(separator: ", "))</dd>"

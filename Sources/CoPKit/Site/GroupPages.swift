@@ -28,7 +28,7 @@ struct GroupPages {
       "<p>\(members.count) areas: \(members.map { site.areaLink($0, from: path) }.joined(separator: ", ")).</p>"
     do {
       let settings = site.benchmarks[name] ?? SiteBuilder.GroupBenchmark()
-      let report = try BenchmarkEngine(casebook: site.casebook).benchmark(
+      let report = try site.engine.benchmark(
         group: name, reference: settings.reference, total: settings.total)
       var command = "cop benchmark --group \(name)"
       if let total = settings.total { command += " --total \(total)" }

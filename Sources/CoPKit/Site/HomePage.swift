@@ -19,7 +19,7 @@ struct HomePage {
     html += "<dt>Areas</dt><dd><a href=\"areas/index.html\">\(casebook.areas.count)</a>"
     html += levels.isEmpty ? "" : " (\(HTML.escape(levels.joined(separator: ", "))))"
     html += "</dd>"
-    let stored = casebook.indicators.filter { !(casebook.data[$0.id]?.observations.isEmpty ?? true) }
+    let stored = casebook.indicators.filter { !(casebook.data[$0.id]?.isEmpty ?? true) }
     html += "<dt>Indicators</dt><dd>\(casebook.indicators.count) in the catalogue, \(stored.count) with data"
     if let first = site.periods.first, let last = site.periods.last {
       html += ", \(HTML.escape(first))–\(HTML.escape(last))"
@@ -33,7 +33,7 @@ struct HomePage {
       html += "<h2>Themes</h2><ul class=\"chips\">"
       for theme in casebook.settings.themes {
         let count = casebook.cases.filter { $0.themes.contains(theme.id) }.count
-        html += "<li><a href=\"cases/index.html#theme=\(HTML.escape(urlComponent(theme.id)))\">"
+        html += "<li><a href=\"cases/\(SiteContext.themeFilter(theme.id))\">"
         html += "\(HTML.escape(site.label(theme.label)))</a> (\(count))</li>"
       }
       html += "</ul>"
@@ -59,8 +59,4 @@ struct HomePage {
     return SitePage(title: "Home", path: "index.html", body: html, section: .home)
   }
 
-  /// `text` percent-encoded for a URL fragment.
-  private func urlComponent(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-  }
 }

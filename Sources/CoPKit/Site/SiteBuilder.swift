@@ -96,6 +96,8 @@ struct SiteContext {
   let values: [String: [String: [String: Double]]]
   /// Every period with data, in order.
   let periods: [String]
+  /// The engine every page compares with (built once: it indexes the areas).
+  let engine: BenchmarkEngine
 
   init(
     casebook: Casebook, language: String?, history: SiteHistory, plugins: [any CoPPlugin], generator: String,
@@ -124,17 +126,22 @@ struct SiteContext {
 
     var values: [String: [String: [String: Double]]] = [:]
     var periods: Set<String> = []
+    // Straight from the columns: no row is built as an Observation.
     for indicator in casebook.indicators {
-      for observation in casebook.observations(of: indicator.id) where observation.stratum == nil {
-        guard let value = observation.value else { continue }
-        values[observation.area, default: [:]][indicator.id, default: [:]][observation.period] = value
-        periods.insert(observation.period)
+      guard let columns = casebook.data[indicator.id]?.columns else { continue }
+      for row in 0..<columns.count where !columns.hasStrata || columns.strata[row] == 0 {
+        let value = columns.values[row]
+        guard !value.isNaN else { continue }
+        let area = columns.areaCodes[Int(columns.areas[row])]
+        let period = columns.periodTexts[Int(columns.periods[row])]
+        values[area, default: [:]][indicator.id, default: [:]][period] = value
+        periods.insert(period)
       }
     }
     self.values = values
     self.periods = periods.sorted()
 
-    let engine = BenchmarkEngine(casebook: casebook)
+    engine = BenchmarkEngine(casebook: casebook)
     var rows: [String: [String: ComparisonRow]] = [:]
     for level in AreaLevel.allCases where !casebook.areas(at: level).isEmpty {
       guard
@@ -171,6 +178,13 @@ struct SiteContext {
   /// The indicator's label, or its id when the catalogue has none.
   func indicatorLabel(_ id: String) -> String {
     casebook.indicator(id).map { label($0.label) } ?? id
+  }
+
+  /// The case list filtered to a theme, `index.html#theme=<id>` (percent-encoded, escaped), relative
+  /// to the `cases/` folder.
+  static func themeFilter(_ theme: String) -> String {
+    "index.html#theme="
+      + HTML.escape(theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
   }
 
   /// A name with any e-mail address removed: `Ada <ada@example.org>` becomes `Ada`.
