@@ -152,15 +152,20 @@ struct WriteCommandTests {
     try fsckClean(sandbox)
   }
 
-  @Test("a write stopped right after the branch moved is finished by the next cop write")
-  func interruptedWriteFinished() throws {
-    let sandbox = try Sandbox()
-    defer { sandbox.remove() }
+  /// A casebook whose import of GM1's 2013 income stopped right after the branch moved.
+  private func importStoppedAfterBranch(_ sandbox: Sandbox) throws {
     try casebook(sandbox)
     try sandbox.write("area,period,value\nGM1,2013,61\n", to: "a.csv")
     let stopped = try sandbox.cop(
       ["import", "income", "../a.csv"], in: "cb", environment: ["COP_FAULT": "after-branch"])
     #expect(stopped.status == 1, "\(stopped)")
+  }
+
+  @Test("a write stopped right after the branch moved is finished by the next cop write")
+  func interruptedWriteFinished() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try importStoppedAfterBranch(sandbox)
     #expect(try sandbox.git(["status", "--porcelain"], in: "cb") == "M  indicators/data/income.csv\n")
     try sandbox.write("area,period,value\nGM2,2013,62\n", to: "b.csv")
     let next = try sandbox.cop(["import", "income", "../b.csv"], in: "cb")
@@ -176,11 +181,7 @@ struct WriteCommandTests {
   func readingCommandFinishesInterruptedWrite() throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
-    try casebook(sandbox)
-    try sandbox.write("area,period,value\nGM1,2013,61\n", to: "a.csv")
-    let stopped = try sandbox.cop(
-      ["import", "income", "../a.csv"], in: "cb", environment: ["COP_FAULT": "after-branch"])
-    #expect(stopped.status == 1, "\(stopped)")
+    try importStoppedAfterBranch(sandbox)
     let list = try sandbox.cop(["indicators", "list", "--format", "csv"], in: "cb")
     #expect(list.status == 0, "\(list)")
     #expect(list.stderr.contains("note: finished an interrupted write"), "\(list)")
