@@ -31,7 +31,7 @@ struct CaseCommand: ParsableCommand {
     var evidence: String?
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try global.load(data: .skip)
       let filter = CaseFilter(themes: theme, areas: area, evidence: evidence)
       let cases = try reportingFailures {
         do { return try filter.apply(to: loaded.casebook) } catch let error as CaseFilter.UnknownValue {
@@ -81,7 +81,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try global.load(data: .skip)
       let filter = CaseFilter(themes: theme, areas: area, evidence: evidence)
       let kept = try reportingFailures {
         do { return Set(try filter.apply(to: loaded.casebook).map(\.id)) } catch let error
@@ -119,7 +119,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try global.load(data: .skip)
       guard let item = loaded.casebook.case(id) else {
         let ids = loaded.casebook.cases.map(\.id)
         let close = ids.filter { $0.contains(id) }.prefix(5)

@@ -41,7 +41,7 @@ extension CaseCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try global.load(data: .skip)
       let casebook = loaded.casebook
       let interactive = isatty(STDIN_FILENO) == 1 && Terminal.standardOutputIsTerminal
       var title = self.title

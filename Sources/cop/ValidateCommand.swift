@@ -27,14 +27,14 @@ struct ValidateCommand: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    var result = try reportingFailures { try global.loadResult() }
+    var result = try reportingFailures { try global.loadResult(data: .check) }
     result.diagnostics += global.pluginRegistry(builtIn: builtInPlugins).validate(result.casebook)
     let prefix = global.pathPrefix
     let book = result.casebook
     let summary = [
       counted(book.cases.count, "case"), counted(book.areas.count, "area"),
       counted(book.indicators.count, "indicator"),
-      counted(book.data.values.reduce(0) { $0 + $1.count }, "observation"),
+      counted(result.observationCount ?? 0, "observation"),
     ].joined(separator: ", ")
     switch format {
     case .text:

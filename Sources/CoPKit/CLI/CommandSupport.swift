@@ -55,19 +55,29 @@ extension CasebookOptions {
     at ?? ProcessInfo.processInfo.environment["COP_REVISION"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
-  /// Reads the casebook and its diagnostics without judging them.
-  public func loadResult() throws -> LoadResult {
-    if revision == nil, let repository = try? Repository.discover(from: casebookFolder.path) {
+  /// Reads the casebook and its diagnostics without judging them; `data` says what to do with the data
+  /// files. Results are cached in the repository's git folder (see ``LoadCache``) unless `COP_CACHE`
+  /// is `off`.
+  public func loadResult(data: DataScope = .load) throws -> LoadResult {
+    let repository = try? Repository.discover(from: casebookFolder.path)
+    if revision == nil, let repository {
       // A write interrupted after its branch moved is finished first (see WriteJournal).
       for message in (try? WriteJournal.recover(in: repository)) ?? [] { Terminal.error("note: \(message)") }
     }
     let source = try CasebookLocation.source(folder: casebookFolder, revision: revision)
-    return try CasebookLoader.load(from: source)
+    let environment = ProcessInfo.processInfo.environment
+    let cache = repository.flatMap { repository in
+      LoadCache.forCommands(gitDirectory: repository.gitDirectory, environment: environment)
+    }
+    let result = try CasebookLoader.load(from: source, options: LoadOptions(data: data, cache: cache))
+    cache?.save()
+    return result
   }
 
   /// Reads the casebook; on errors prints them all and exits 65. Warnings are kept for the command.
-  public func load() throws -> LoadedCasebook {
-    let result = try reportingFailures { try loadResult() }
+  /// `data` says what to do with the data files: a command that reads no observations skips them.
+  public func load(data: DataScope = .load) throws -> LoadedCasebook {
+    let result = try reportingFailures { try loadResult(data: data) }
     if result.hasErrors {
       for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
       Terminal.error(

@@ -6,6 +6,9 @@ public struct LoadResult: Sendable {
   public var casebook: Casebook
   /// Every error and warning, sorted by file, line and column.
   public var diagnostics: [Diagnostic]
+  /// The observations in the data files, counted whether or not they were kept in the model (nil
+  /// when the data files were not read, see ``DataScope``).
+  public var observationCount: Int?
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -13,6 +16,37 @@ public struct LoadResult: Sendable {
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
   /// The warnings only.
   public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// What the loader does with the data files, by far the largest part of a casebook.
+public enum DataScope: Sendable {
+  /// Parses them into the model: for the commands that compute with observations.
+  case load
+  /// Checks them (through the cache, when there is one) and counts their observations without keeping
+  /// them: every diagnostic of ``load``, for `cop validate`.
+  case check
+  /// Neither reads nor checks them, beyond their names: for commands that only read cases.
+  case skip
+}
+
+/// How to read a casebook.
+public struct LoadOptions {
+  /// What to do with the data files.
+  public var data: DataScope
+  /// The largest file and line read.
+  public var limits: ReadLimits
+  /// Results of earlier runs to use, and to add this run's to (nil: none).
+  public var cache: LoadCache?
+
+  /// Creates options; the defaults read everything without a cache, as ``CasebookLoader/load(from:limits:)``.
+  public init(data: DataScope = .load, limits: ReadLimits = .current, cache: LoadCache? = nil) {
+    self.data = data
+    self.limits = limits
+    self.cache = cache
+  }
+
+  /// The build whose results the cache holds (``LoadCache/identity``), or "" without a cache.
+  var cacheIdentity: String { cache?.identity ?? "" }
 }
 
 /// A failure to read a casebook at all (as opposed to problems in its files, which are diagnostics).
@@ -36,8 +70,18 @@ public enum CasebookLoader {
   /// a file with a line longer than the limit is not parsed; each is an error.
   public static func load(from source: any CasebookSource, limits: ReadLimits = .current) throws -> LoadResult
   {
+    try load(from: source, options: LoadOptions(limits: limits))
+  }
+
+  /// Reads the casebook in `source` as `options` say: what to do with the data files, and a cache of
+  /// earlier results to use and add to. The diagnostics are the same with or without the cache.
+  public static func load(from source: any CasebookSource, options: LoadOptions) throws -> LoadResult {
+    let limits = options.limits
+    let cache = options.cache
+    let root = source.workingTreeRoot
     var diagnostics: [Diagnostic] = []
     let entries = try source.entries()
+    let entryByPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var dataFiles: [(path: String, indicator: String)] = []
     var caseFiles: [(path: String, id: String)] = []
     var pluginFiles: [(plugin: String, name: String, path: String)] = []
@@ -105,33 +149,39 @@ public enum CasebookLoader {
       }
     }
 
-    // casebook.yaml
+    // casebook.yaml, areas.csv and indicators/catalogue.yaml: every other file's checks depend on them,
+    // so their content is part of the key of every cached result but a case's own reading.
+    var contextParts = [options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)"]
     var settings = CasebookSettings(title: "")
     if !unreadable.contains(SettingsReader.path),
-      let text = try readText(
-        SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits)
+      let bytes = try readData(
+        SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits),
+      let text = decodeText(bytes, path: SettingsReader.path, into: &diagnostics)
     {
+      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
       settings = SettingsReader.read(text, into: &diagnostics) ?? settings
     }
 
-    // areas.csv
     var areaEntries: [(Area, SourceLocation)] = []
     if !unreadable.contains(AreasReader.path),
-      let data = try readData(
+      let bytes = try readData(
         AreasReader.path, from: source, required: true, into: &diagnostics, limits: limits)
     {
-      areaEntries = AreasReader.read(data, into: &diagnostics)
+      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
+      areaEntries = AreasReader.read(bytes, into: &diagnostics)
     }
 
-    // indicators/catalogue.yaml
     var catalogueEntries: [(Indicator, SourceLocation)] = []
     var rejectedIndicators: Set<String> = []
     if !unreadable.contains(CatalogueReader.path),
-      let text = try readText(
-        CatalogueReader.path, from: source, required: true, into: &diagnostics, limits: limits)
+      let bytes = try readData(
+        CatalogueReader.path, from: source, required: true, into: &diagnostics, limits: limits),
+      let text = decodeText(bytes, path: CatalogueReader.path, into: &diagnostics)
     {
+      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
       catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
     }
+    let context = cache == nil ? "" : LoadCache.key(contextParts.joined(separator: "\u{0}"))
 
     let validator = CasebookValidator(
       areas: areaEntries, indicators: catalogueEntries, settings: settings,
@@ -139,75 +189,31 @@ public enum CasebookLoader {
     diagnostics += validator.structuralDiagnostics()
 
     // indicators/data/*.csv
-    var data: [String: IndicatorData] = [:]
-    let knownAreas = Set(validator.areas.map(\.code))
-    // The files are read in order and parsed in parallel a batch at a time; their diagnostics are
-    // added in file order, so the result is the same as reading them one by one.
-    var batch = DataFileBatch(knownAreas: knownAreas, limits: limits)
-    func finishBatch() {
-      for parsed in batch.parse() {
-        diagnostics += parsed.diagnostics
-        guard parsed.keep else { continue }
-        data[parsed.indicator] = parsed.data
-        diagnostics += validator.checkStrata(of: parsed.data, path: parsed.path)
-      }
-    }
-    for file in dataFiles {
-      guard validator.indicator(file.indicator) != nil else {
-        if rejectedIndicators.contains(file.indicator) {
-          // The catalogue entry has errors of its own, reported there; still check the file itself.
-          if let bytes = try readData(
-            file.path, from: source, required: false, into: &diagnostics, limits: limits,
-            checkLines: false)
-          {
-            batch.add(bytes, path: file.path, indicator: file.indicator, keep: false)
-          }
-          if batch.isFull { finishBatch() }
-          continue
+    var dataReading = DataFilesReading(
+      source: source, options: options, root: root, context: context, validator: validator,
+      rejectedIndicators: rejectedIndicators)
+    if options.data != .skip {
+      try dataReading.read(dataFiles, entries: entryByPath)
+    } else {
+      for file in dataFiles where validator.indicator(file.indicator) == nil {
+        if !rejectedIndicators.contains(file.indicator) {
+          dataReading.diagnostics.append(DataFilesReading.unknownIndicator(file, validator: validator))
         }
-        diagnostics.append(
-          .error(
-            SourceLocation(file: file.path),
-            "no indicator '\(file.indicator)' in indicators/catalogue.yaml; add it there first"
-              + DidYouMean.hint(for: file.indicator, among: validator.indicators.map(\.id))))
-        continue
       }
-      guard
-        let bytes = try readData(
-          file.path, from: source, required: false, into: &diagnostics, limits: limits,
-          checkLines: false)
-      else {
-        continue
-      }
-      batch.add(bytes, path: file.path, indicator: file.indicator, keep: true)
-      if batch.isFull { finishBatch() }
     }
-    finishBatch()
+    diagnostics += dataReading.diagnostics
 
     // cases/*.md
-    // Read in order, parsed in parallel, and their diagnostics added in file order as if read one by one.
+    let caseReading = try CaseFilesReading.read(
+      caseFiles, entries: entryByPath, source: source, options: options, root: root)
     var cases: [Case] = []
-    var parsedCases: [ParsedCase] = []
-    var caseTexts: [(path: String, id: String, text: String?, diagnostics: [Diagnostic])] = []
-    for file in caseFiles {
-      var readDiagnostics: [Diagnostic] = []
-      let text = try readText(
-        file.path, from: source, required: false, into: &readDiagnostics, limits: limits)
-      caseTexts.append((file.path, file.id, text, readDiagnostics))
-    }
-    let parsedTexts = caseTexts.concurrentMap { file -> (ParsedCase?, [Diagnostic]) in
-      var caseDiagnostics = file.diagnostics
-      let parsed = file.text.flatMap {
-        CaseReader.read($0, path: file.path, id: file.id, into: &caseDiagnostics)
-      }
-      return (parsed, caseDiagnostics)
-    }
-    for (parsed, caseDiagnostics) in parsedTexts {
-      diagnostics += caseDiagnostics
-      guard let parsed else { continue }
+    var parsedCases: [(parsed: ParsedCase, contentID: String?)] = []
+    for file in caseReading {
+      diagnostics += file.diagnostics
+      guard let parsed = file.parsed else { continue }
       diagnostics += validator.checkReferences(of: parsed)
       cases.append(parsed.value)
-      parsedCases.append(parsed)
+      parsedCases.append((parsed, file.contentID))
     }
 
     var pluginData: [String: [String: Data]] = [:]
@@ -215,14 +221,24 @@ public enum CasebookLoader {
       pluginData[file.plugin, default: [:]][file.name] = try source.read(file.path)
     }
     var casebook = Casebook(
-      settings: settings, areas: validator.areas, indicators: validator.indicators, data: data, cases: cases,
-      revision: source.revision, pluginData: pluginData)
+      settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
+      cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
-    diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases, in: casebook)
+    switch options.data {
+    case .load:
+      diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)
+    case .check:
+      diagnostics += try OutcomeCrossCheck.diagnostics(
+        for: parsedCases, in: casebook, reading: &dataReading)
+    case .skip:
+      break
+    }
     diagnostics.sort {
       ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)
     }
-    return LoadResult(casebook: casebook, diagnostics: diagnostics)
+    var result = LoadResult(casebook: casebook, diagnostics: diagnostics)
+    result.observationCount = options.data == .skip ? nil : dataReading.observationCount
+    return result
   }
 
   /// The bytes of a file; a missing required file is an error, and so is a line past the limit
@@ -250,10 +266,17 @@ public enum CasebookLoader {
     _ path: String, from source: any CasebookSource, required: Bool, into diagnostics: inout [Diagnostic],
     limits: ReadLimits = .current
   ) throws -> String? {
-    guard var data = try readData(path, from: source, required: required, into: &diagnostics, limits: limits)
+    guard let data = try readData(path, from: source, required: required, into: &diagnostics, limits: limits)
     else {
       return nil
     }
+    return decodeText(data, path: path, into: &diagnostics)
+  }
+
+  /// `data` as text, decoded strictly as UTF-8 with a byte-order mark dropped and CRLF turned into LF;
+  /// nil (and an error) when it is not UTF-8 or holds a NUL byte.
+  static func decodeText(_ data: Data, path: String, into diagnostics: inout [Diagnostic]) -> String? {
+    var data = data
     if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
     if let offset = UTF8Validation.firstInvalidOffset(in: data) {
       let position = UTF8Validation.lineAndColumn(of: offset, in: data)

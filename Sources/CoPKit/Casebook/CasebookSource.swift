@@ -18,12 +18,22 @@ public struct SourceEntry: Sendable, Equatable {
   public var kind: SourceEntryKind
   /// Its size in bytes, where known without reading it.
   public var size: Int?
+  /// Its git blob id, where known without reading it (a file of a commit).
+  public var contentID: String?
+  /// Its file system identity and times, for a file on disk: with ``LoadCache`` this stands for the
+  /// content until the file changes, as the stat data in git's index do.
+  public var fingerprint: FileFingerprint?
 
   /// Creates an entry.
-  public init(path: String, kind: SourceEntryKind, size: Int? = nil) {
+  public init(
+    path: String, kind: SourceEntryKind, size: Int? = nil, contentID: String? = nil,
+    fingerprint: FileFingerprint? = nil
+  ) {
     self.path = path
     self.kind = kind
     self.size = size
+    self.contentID = contentID
+    self.fingerprint = fingerprint
   }
 }
 
@@ -40,6 +50,12 @@ public protocol CasebookSource {
   func entries() throws -> [SourceEntry]
   /// The bytes of the file at `path` (relative to the casebook root), or nil if there is none.
   func read(_ path: String) throws -> Data?
+  /// The folder on disk whose files the entries' fingerprints describe, or nil when they have none.
+  var workingTreeRoot: String? { get }
+}
+
+extension CasebookSource {
+  public var workingTreeRoot: String? { nil }
 }
 
 /// A casebook held in memory, for tests and for checking a change before it is written.

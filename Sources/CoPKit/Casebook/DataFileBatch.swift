@@ -14,6 +14,10 @@ struct DataFileBatch {
     var keep: Bool
     var data: IndicatorData
     var diagnostics: [Diagnostic]
+    /// The file's content id: given, or computed when the batch identifies files.
+    var contentID: String?
+    /// When the file was read (for its fingerprint).
+    var readAt: Int64
   }
 
   private struct Pending: Sendable {
@@ -21,6 +25,8 @@ struct DataFileBatch {
     var path: String
     var indicator: String
     var keep: Bool
+    var contentID: String?
+    var readAt: Int64
   }
 
   static let byteLimit = 64 << 20
@@ -29,20 +35,26 @@ struct DataFileBatch {
   let knownAreas: Set<String>
   /// The line-length limit, checked here (in parallel) rather than when the file is read.
   let limits: ReadLimits
+  /// Whether to compute each file's content id (its git blob id) where it is not given.
+  let identify: Bool
   private var pending: [Pending] = []
   private var bytes = 0
 
-  init(knownAreas: Set<String>, limits: ReadLimits) {
+  init(knownAreas: Set<String>, limits: ReadLimits, identify: Bool = false) {
     self.knownAreas = knownAreas
     self.limits = limits
+    self.identify = identify
   }
 
   /// Whether the batch should be parsed before more files are added.
   var isFull: Bool { bytes >= Self.byteLimit || pending.count >= Self.fileLimit }
 
   /// Adds a file's bytes.
-  mutating func add(_ data: Data, path: String, indicator: String, keep: Bool) {
-    pending.append(Pending(bytes: data, path: path, indicator: indicator, keep: keep))
+  mutating func add(
+    _ data: Data, path: String, indicator: String, keep: Bool, contentID: String? = nil, readAt: Int64 = 0
+  ) {
+    pending.append(
+      Pending(bytes: data, path: path, indicator: indicator, keep: keep, contentID: contentID, readAt: readAt))
     bytes += data.count
   }
 
@@ -52,21 +64,24 @@ struct DataFileBatch {
     let work = pending
     let knownAreas = self.knownAreas
     let limits = self.limits
+    let identify = self.identify
     pending = []
     bytes = 0
     return work.concurrentMap { file in
+      let contentID = file.contentID ?? (identify ? LoadCache.contentID(of: file.bytes) : nil)
       if let tooLong = limits.checkLines(file.bytes, path: file.path) {
         return Parsed(
           path: file.path, indicator: file.indicator, keep: false,
           data: IndicatorData(indicator: file.indicator, columns: ObservationColumns()),
-          diagnostics: [tooLong])
+          diagnostics: [tooLong], contentID: contentID, readAt: file.readAt)
       }
       var diagnostics: [Diagnostic] = []
       let data = DataReader.read(
         file.bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
         diagnostics: &diagnostics)
       return Parsed(
-        path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics)
+        path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics,
+        contentID: contentID, readAt: file.readAt)
     }
   }
 }

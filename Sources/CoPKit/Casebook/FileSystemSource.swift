@@ -13,6 +13,7 @@ public struct FileSystemSource: CasebookSource, Sendable {
   }
 
   public var label: String { "working tree \(root.path)" }
+  public var workingTreeRoot: String? { root.path }
 
   public func entries() throws -> [SourceEntry] {
     var entries: [SourceEntry] = []
@@ -36,7 +37,9 @@ public struct FileSystemSource: CasebookSource, Sendable {
       case S_IFLNK: entries.append(SourceEntry(path: path, kind: .symlink))
       case S_IFDIR:
         if !name.hasPrefix(".") { try walk(folder: url, prefix: path + "/", into: &entries) }
-      case S_IFREG: entries.append(SourceEntry(path: path, kind: .file, size: Int(info.st_size)))
+      case S_IFREG:
+        entries.append(
+          SourceEntry(path: path, kind: .file, size: Int(info.st_size), fingerprint: FileFingerprint(info)))
       default: entries.append(SourceEntry(path: path, kind: .other))
       }
     }

@@ -47,7 +47,7 @@ public final class GitRevisionSource: CasebookSource {
         }
       // The size from the object's header, so that a file past the size limit is never read.
       let size = kind == .file ? try? repository.blobSize(entry.id) : nil
-      return SourceEntry(path: path, kind: kind, size: size)
+      return SourceEntry(path: path, kind: kind, size: size, contentID: kind == .file ? entry.id.hex : nil)
     }.sorted { $0.path < $1.path }
   }
 

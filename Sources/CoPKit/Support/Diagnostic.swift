@@ -1,7 +1,7 @@
 import Foundation
 
 /// A place in a casebook file: the path relative to the casebook root, and a 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
   /// The path relative to the casebook root, `/`-separated.
   public var file: String
   /// The line, counting from 1; 0 when the problem concerns the whole file.
@@ -22,7 +22,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 }
 
 /// One problem found in a casebook: an error makes the casebook invalid, a warning does not.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
   /// How serious a problem is.
   public enum Severity: String, Sendable, Codable {
     case error

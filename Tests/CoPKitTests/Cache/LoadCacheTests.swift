@@ -1,0 +1,207 @@
+import Foundation
+import GitStore
+import Testing
+
+@testable import CoPKit
+
+/// The cache of per-file results: the same diagnostics with and without it, files read again exactly
+/// when they change, and no reading of data files by commands that skip them.
+@Suite("Load cache")
+struct LoadCacheTests {
+  /// A source over a folder that counts the files read.
+  final class CountingSource: CasebookSource {
+    let base: FileSystemSource
+    private(set) var reads: [String] = []
+
+    init(_ root: URL) { base = FileSystemSource(root: root) }
+
+    var label: String { base.label }
+    var revision: String? { nil }
+    var workingTreeRoot: String? { base.workingTreeRoot }
+    func entries() throws -> [SourceEntry] { try base.entries() }
+    func read(_ path: String) throws -> Data? {
+      reads.append(path)
+      return try base.read(path)
+    }
+
+    /// The files read, leaving out the three every load reads.
+    var readFiles: Set<String> {
+      Set(reads).subtracting(["casebook.yaml", "areas.csv", "indicators/catalogue.yaml"])
+    }
+  }
+
+  /// A clock ten seconds ahead, so that files written by the test count as settled when read.
+  static let later: @Sendable () -> Int64 = { FileFingerprint.now() + 10_000_000_000 }
+
+  /// The sample casebook with problems in a data file and in a case, and an outcome that disagrees
+  /// with the data (a cross-check warning), written to `folder` of `scratch`.
+  static func writeFlawedSample(in scratch: GitScratch, folder: String = "book") throws {
+    try scratch.write(
+      SampleCasebook.files([
+        "indicators/data/havo_vwo.csv": "area,period,value,n\nGM0080,2007,abc,10\nXX9999,2008,4,5\n",
+        "cases/broken.md": "---\ntitle: [unclosed\n---\n",
+        "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "value: 55", with: "value: 45"),
+      ]), under: folder)
+  }
+
+  @Test("diagnostics, counts and cases are the same without a cache, with a cold one and with a warm one")
+  func sameResults() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let plain = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check))
+    #expect(plain.errors.count >= 3)
+    #expect(plain.warnings.contains { $0.message.contains("states value 45") })
+
+    let file = scratch.url("cache.json")
+    for run in ["cold", "warm"] {
+      let cache = LoadCache(file: file, identity: "test", clock: Self.later)
+      let cached = try CasebookLoader.load(
+        from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: cache))
+      cache.save()
+      #expect(cached.diagnostics == plain.diagnostics, "\(run)")
+      #expect(cached.observationCount == plain.observationCount, "\(run)")
+      #expect(cached.casebook.cases == plain.casebook.cases, "\(run)")
+      if run == "warm" { #expect(cache.misses == 0) } else { #expect(cache.hits == 0) }
+    }
+    #expect(plain.observationCount == 4)
+  }
+
+  @Test("a warm cache reads no data file and no case file that did not change")
+  func readsNothingUnchanged() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let file = scratch.url("cache.json")
+    let cold = CountingSource(root)
+    let first = LoadCache(file: file, identity: "test", clock: Self.later)
+    _ = try CasebookLoader.load(from: cold, options: LoadOptions(data: .check, cache: first))
+    first.save()
+    #expect(cold.readFiles.contains("indicators/data/havo_vwo.csv"))
+
+    let warm = CountingSource(root)
+    _ = try CasebookLoader.load(
+      from: warm, options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+    #expect(warm.readFiles.isEmpty, "\(warm.reads)")
+  }
+
+  @Test("a file changed to the same size with its modification time set back is read again")
+  func changedFileNoticed() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let file = scratch.url("cache.json")
+    let first = LoadCache(file: file, identity: "test", clock: Self.later)
+    let before = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
+    first.save()
+    #expect(before.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
+
+    let path = root.appendingPathComponent("indicators/data/havo_vwo.csv").path
+    let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    // The same length, now valid: only the content (and the status-change time) differ.
+    try Data("area,period,value,n\nGM0080,2007,123,10\nGM0080,2008,4,5\n".utf8).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+
+    let counting = CountingSource(root)
+    let after = try CasebookLoader.load(
+      from: counting, options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+    #expect(counting.readFiles == ["indicators/data/havo_vwo.csv"])
+    #expect(!after.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
+    #expect(after.diagnostics == (try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check))).diagnostics)
+  }
+
+  @Test("a file read within the settle time is hashed again next time, however its fingerprint looks")
+  func unsettledFilesRehashed() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let file = scratch.url("cache.json")
+    // The real clock: every file was written a moment ago.
+    let first = LoadCache(file: file, identity: "test")
+    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
+    first.save()
+    let counting = CountingSource(root)
+    let second = LoadCache(file: file, identity: "test")
+    _ = try CasebookLoader.load(from: counting, options: LoadOptions(data: .check, cache: second))
+    #expect(counting.readFiles.contains("indicators/data/havo_vwo.csv"))
+    // Read again, but its result still came from the cache, by content.
+    #expect(second.hits > 0)
+  }
+
+  @Test("results of another build, and a damaged cache file, are not used")
+  func otherBuildAndDamage() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let file = scratch.url("cache.json")
+    let first = LoadCache(file: file, identity: "build-1", clock: Self.later)
+    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
+    first.save()
+    let other = LoadCache(file: file, identity: "build-2", clock: Self.later)
+    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: other))
+    #expect(other.hits == 0)
+
+    try Data("{\"format\": 1, \"identity\": \"build-1\", \"data\": [".utf8).write(to: file)
+    let damaged = LoadCache(file: file, identity: "build-1", clock: Self.later)
+    let result = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: damaged))
+    #expect(damaged.hits == 0)
+    #expect(result.errors.count >= 3)
+  }
+
+  @Test("commits are cached by blob id: two revisions read in turn are both served from the cache")
+  func revisionsByBlobID() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try scratch.makeRepository("repo")
+    try Self.writeFlawedSample(in: scratch, folder: "repo")
+    let flawed = try scratch.commitAll("flawed", in: "repo")
+    try scratch.write(SampleCasebook.files(), under: "repo")
+    try FileManager.default.removeItem(at: scratch.url("repo/cases/broken.md"))
+    try FileManager.default.removeItem(at: scratch.url("repo/indicators/data/havo_vwo.csv"))
+    let fixed = try scratch.commitAll("fixed", in: "repo")
+    let repository = try Repository.open(at: scratch.url("repo").path)
+    let file = scratch.url("cache.json")
+    var expected: [String: [Diagnostic]] = [:]
+    for revision in [flawed, fixed] {
+      expected[revision] = try CasebookLoader.load(
+        from: GitRevisionSource(repository: repository, revision: revision, prefix: ""),
+        options: LoadOptions(data: .check)
+      ).diagnostics
+    }
+    #expect(expected[flawed] != expected[fixed])
+    for round in 1...2 {
+      for revision in [flawed, fixed] {
+        let cache = LoadCache(file: file, identity: "test")
+        let result = try CasebookLoader.load(
+          from: GitRevisionSource(repository: repository, revision: revision, prefix: ""),
+          options: LoadOptions(data: .check, cache: cache))
+        cache.save()
+        #expect(result.diagnostics == expected[revision])
+        if round == 2 { #expect(cache.misses == 0, "round 2 at \(revision)") }
+      }
+    }
+  }
+
+  @Test("skipping the data reads no data file, reports none of its problems, and counts nothing")
+  func skipReadsNoData() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    try scratch.write(Data("area,period,value\n".utf8), to: "book/indicators/data/unknown_one.csv")
+    let counting = CountingSource(scratch.url("book"))
+    let result = try CasebookLoader.load(from: counting, options: LoadOptions(data: .skip))
+    #expect(!counting.reads.contains { $0.hasPrefix("indicators/data/") })
+    #expect(result.observationCount == nil)
+    #expect(!result.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
+    // A data file without a catalogue entry is still named: that needs no reading.
+    #expect(result.errors.contains { $0.location.file == "indicators/data/unknown_one.csv" })
+    #expect(result.casebook.cases.map(\.id) == ["frontlijn"])
+  }
+}
