@@ -15,6 +15,21 @@ struct PluginTests {
     #expect(NPRZPlugin().validate(loaded.casebook).isEmpty)
   }
 
+  @Test("every file of the synthetic sample says so, or is covered by the sample's README.md")
+  func sampleSaysItIsSynthetic() throws {
+    let folder = Fixture.syntheticFolder
+    let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.localizedCaseInsensitiveContains("every file here is synthetic"))
+    let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".yaml") }
+    #expect(files.count == 7)
+    for file in files where !file.hasPrefix("indicators/data/") {
+      // The data files, as CSV, cannot carry a comment: the README speaks for them.
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      #expect(text.localizedCaseInsensitiveContains("synthetic"), "\(file)")
+    }
+  }
+
   @Test("the plugin keeps the contract on the core's sample casebook, which has no targets")
   func contractWithoutTargets() {
     #expect(PluginContract.problems(of: NPRZPlugin(), on: PluginContract.sampleCasebook).isEmpty)

@@ -210,6 +210,32 @@ struct BundledCasebookTests {
     #expect(total["verdict"] as? String == "closer")
   }
 
+  @Test("cop compare --aggregate and cop benchmark: the wijken's total is not compared with their own mean")
+  func groupTotalNotAgainstItself() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    // The cities have no social_rent or havo_vwo of their own; their wijken's mean is the group itself.
+    let (_, json) = try sandbox.copJSON([
+      "compare", "--casebook", casebook, "--group", "aandachtswijken", "--aggregate",
+      "--indicator", "social_rent", "--indicator", "havo_vwo", "--format", "json",
+    ])
+    let rows = try #require(json["rows"] as? [[String: Any]])
+    #expect(rows.count == 2)
+    for row in rows {
+      #expect(row["reference"] as? String == "parents of aandachtswijken")
+      #expect(row["verdict"] as? String == "missing", "\(row)")
+      #expect(row["reference_to"] is NSNull, "\(row)")
+    }
+    let warnings = try #require(json["warnings"] as? [String])
+    #expect(warnings.contains { $0.hasSuffix("GM0518 for aandachtswijken, GM0772 for aandachtswijken") })
+    let report = try sandbox.cop(["benchmark", "--casebook", casebook, "--format", "text"])
+    #expect(report.status == 0, "\(report)")
+    #expect(!report.stdout.contains("gap 0.0 → 0.0 — level"), "\(report)")
+    #expect(
+      report.stdout.contains(
+        "aandachtswijken: no value against parents of aandachtswijken: no value — missing"), "\(report)")
+  }
+
   @Test("cop compare without --area, --group or --level is a usage error")
   func compareWithoutSubject() throws {
     let sandbox = try Sandbox()

@@ -75,6 +75,16 @@ extension BenchmarkEngine {
           + "those periods count as missing; store the parent's own value: "
           + WarningLog.shortList(evaluator.comparedWithThemselves))
     }
+    if !evaluator.groupsComparedWithThemselves.isEmpty {
+      let count = evaluator.groupsComparedWithThemselves.count
+      warnings.add(
+        "\(indicator.id): at some periods \(count == 1 ? "1 reference area has" : "\(count) reference areas have") "
+          + "no value of \(count == 1 ? "its" : "their") own and \(count == 1 ? "its" : "their") children with one "
+          + "are all members of the group compared, so the fallback mean would compare the group with itself; "
+          + "\(count == 1 ? "it counts" : "they count") as having no value there, and where no reference area "
+          + "is left those periods count as missing; store \(count == 1 ? "its own value" : "their own values"): "
+          + WarningLog.shortList(evaluator.groupsComparedWithThemselves))
+    }
     return rows
   }
 

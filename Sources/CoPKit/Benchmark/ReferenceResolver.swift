@@ -19,7 +19,9 @@ struct RowPlan: Sendable {
 /// - For a group's total (`aggregate`), `parent` is the common parent when the members share one, else
 ///   the group value over the members' distinct parents (each its own value, else the mean of its
 ///   children), labelled `parents of GROUP`: the 40 wijken against their 18 cities; `ancestor:LEVEL` the
-///   same with the ancestors of that level (`ancestors (LEVEL) of GROUP`).
+///   same with the ancestors of that level (`ancestors (LEVEL) of GROUP`). A reference area whose value
+///   at a period would be the mean of children that are all members of the group has no value there
+///   (it would compare the group with itself); where no reference area is left, the reference is missing.
 extension BenchmarkEngine {
   /// Checks that a group or area reference names something the casebook has.
   func validate(_ reference: ReferenceSpec) throws {
@@ -96,7 +98,8 @@ extension BenchmarkEngine {
   }
 
   /// The members' distinct parents (or ancestors of a level) as one reference: the one area when
-  /// they share it, else the group value over them, each its own value or the mean of its children.
+  /// they share it, else the group value over them, each its own value or the mean of its children
+  /// (none where those children with a value are all members of the group).
   private func aboveReference(
     forGroup name: String, members: [Int], level: AreaLevel?, warnings: inout WarningLog
   ) -> (ValueSource, String?) {
@@ -119,9 +122,13 @@ extension BenchmarkEngine {
         "\(without) of the \(members.count) members of \(name) have no \(noun) "
           + "and are left out of its reference")
     }
-    if references.count == 1 { return (.ownOrChildren(references[0]), areaIndex.codes[references[0]]) }
+    // A reference area's children's mean made of the group's own members alone is no reference.
+    let group = ComparedGroup(name: name, members: Set(members))
+    if references.count == 1 {
+      return (.ownOrChildren(references[0], comparedWith: group), areaIndex.codes[references[0]])
+    }
     let label = level.map { "ancestors (\($0.rawValue)) of \(name)" } ?? "parents of \(name)"
-    return (.group(label: label, members: references, fallback: true), label)
+    return (.group(label: label, members: references, fallback: true, comparedWith: group), label)
   }
 
   /// The rows a request asks for, in the order of `areas.csv`; a reference that is missing raises its

@@ -5,16 +5,28 @@ enum ValueSource: Sendable, Hashable {
   /// An area's own value.
   case own(Int)
   /// An area's own value, else the mean of its children that have a value (`aggregate` ones excluded).
-  case ownOrChildren(Int)
+  ///
+  /// As the reference of a group's total, `comparedWith` is that group: a mean whose children with a
+  /// value are all its members is no reference for it, and counts as no value.
+  case ownOrChildren(Int, comparedWith: ComparedGroup? = nil)
   /// A group's value over its members (in `areas.csv` order) that have a value; each member's value is
-  /// its own, or with `fallback` its own else the mean of its children.
-  case group(label: String, members: [Int], fallback: Bool)
+  /// its own, or with `fallback` its own else the mean of its children (with `comparedWith` as above).
+  case group(label: String, members: [Int], fallback: Bool, comparedWith: ComparedGroup? = nil)
 
   /// Whether the values are group values, which carry coverage.
   var isGroup: Bool {
     if case .group = self { return true }
     return false
   }
+}
+
+/// The group whose total a reference is for: a children's mean made of its members alone would
+/// compare the group with itself.
+struct ComparedGroup: Sendable, Hashable {
+  /// The group's name, for warnings.
+  var name: String
+  /// The group's members.
+  var members: Set<Int>
 }
 
 /// Computes the values of sources for one indicator, caching the means of children and the values
@@ -32,6 +44,10 @@ final class ValueEvaluator {
   /// The areas compared with a children's mean of themselves alone, in the order met.
   private(set) var comparedWithThemselves: [String] = []
   private var comparedWithThemselvesSeen: Set<String> = []
+  /// The reference areas left out of a group total's reference because their children's mean would
+  /// be made of the group's own members alone, as `AREA for GROUP`, in the order met.
+  private(set) var groupsComparedWithThemselves: [String] = []
+  private var groupsComparedWithThemselvesSeen: Set<String> = []
   /// The values that are unweighted means, as `label (period)`, in the order met.
   private(set) var unweighted: [String] = []
   private var unweightedSeen: Set<String> = []
@@ -48,9 +64,8 @@ final class ValueEvaluator {
     switch source {
     case .none: nil
     case .own(let area): own(area, period)
-    case .ownOrChildren(let area): ownOrChildren(area, period)
-    case .group(let label, let members, let fallback):
-      groupValues(label: label, members: members, fallback: fallback)[period]
+    case .ownOrChildren(let area, let group): ownOrChildren(area, period, comparedWith: group)
+    case .group: groupValues(source)[period]
     }
   }
 
@@ -70,8 +85,29 @@ final class ValueEvaluator {
     table.value(area, period).map { GroupValue(value: $0, n: table.n(area, period)) }
   }
 
-  private func ownOrChildren(_ area: Int, _ period: Int) -> GroupValue? {
+  /// An area's own value, else the mean of its children; nil where that mean is made of the
+  /// members of `group` alone (noted), since it would compare the group with itself.
+  private func ownOrChildren(_ area: Int, _ period: Int, comparedWith group: ComparedGroup? = nil)
+    -> GroupValue?
+  {
     if let value = own(area, period) { return value }
+    guard let mean = childrenMean(area, period) else { return nil }
+    if let group,
+      areas.fallbackChildren[area].allSatisfy({ table.value($0, period) == nil || group.members.contains($0) }
+      )
+    {
+      let entry = "\(areas.codes[area]) for \(group.name)"
+      if groupsComparedWithThemselvesSeen.insert(entry).inserted {
+        groupsComparedWithThemselves.append(entry)
+      }
+      return nil
+    }
+    if mean.unweighted { noteUnweighted(areas.codes[area], period) }
+    return mean
+  }
+
+  /// The mean of an area's children that have a value at a period (cached), or nil when none has.
+  private func childrenMean(_ area: Int, _ period: Int) -> GroupValue? {
     let key = area * table.periodCount + period
     if let cached = fallbackCache[key] { return cached }
     var accumulator = GroupAccumulator()
@@ -79,7 +115,6 @@ final class ValueEvaluator {
       if let value = table.value(child, period) { accumulator.add(value: value, n: table.n(child, period)) }
     }
     let result = accumulator.result(.mean, memberCount: nil)
-    if result?.unweighted == true { noteUnweighted(areas.codes[area], period) }
     if accumulator.count == 1 {
       soleChildren[key] = areas.fallbackChildren[area].first { table.value($0, period) != nil }
     }
@@ -93,7 +128,7 @@ final class ValueEvaluator {
   /// Returns whether it did: such a reference says nothing, so the comparison treats it as absent.
   @discardableResult
   func noteSelfComparison(subject: ValueSource, reference: ValueSource, at period: String?) -> Bool {
-    guard case .own(let area) = subject, case .ownOrChildren(let parent) = reference, let period,
+    guard case .own(let area) = subject, case .ownOrChildren(let parent, _) = reference, let period,
       let position = table.periodPositions[period], table.value(parent, position) == nil,
       soleChildren[parent * table.periodCount + position] == area
     else { return false }
@@ -102,13 +137,18 @@ final class ValueEvaluator {
     return true
   }
 
-  private func groupValues(label: String, members: [Int], fallback: Bool) -> [GroupValue?] {
-    let key = (fallback ? "parents\u{0}" : "group\u{0}") + label
+  /// The values of a `.group` source at every period (cached).
+  private func groupValues(_ source: ValueSource) -> [GroupValue?] {
+    guard case .group(let label, let members, let fallback, let comparedGroup) = source else { return [] }
+    // Keyed by label, not by the members: hashing them on every call would cost a pass over them.
+    let key =
+      (fallback ? "parents\u{0}" : "group\u{0}") + label + (comparedGroup.map { "\u{0}" + $0.name } ?? "")
     if let cached = groupCache[key] { return cached }
     let values = (0..<table.periodCount).map { period -> GroupValue? in
       var accumulator = GroupAccumulator()
       for member in members {
-        let value = fallback ? ownOrChildren(member, period) : own(member, period)
+        let value =
+          fallback ? ownOrChildren(member, period, comparedWith: comparedGroup) : own(member, period)
         if let value { accumulator.add(value: value.value, n: value.n) }
       }
       let result = accumulator.result(combination, memberCount: members.count)
