@@ -14,8 +14,11 @@ struct SyncCommand: ParsableCommand {
       merge commit joins them: data files (indicators/data/*.csv) are merged by observation (area, \
       period, stratum), so values added on both sides are all kept; other files are merged whole. When \
       both sides changed the same observation or file differently, every conflict is listed and nothing \
-      is changed. The merged casebook must be valid. Then the branch is pushed. Credentials: ssh keys \
-      from the ssh agent; for https, git's credential helpers (`git credential fill`).
+      is changed. The merged casebook must be valid. Then the branch is pushed, but only when the casebook \
+      at the commit to be pushed validates (as `cop validate --at` would): a remote that is a local path or \
+      a file:// URL runs no server hooks, so this is its only gate. With errors nothing is pushed (exit 65); \
+      your commits and what was fetched and merged stay. Credentials: ssh keys from the ssh agent; for \
+      https, git's credential helpers (`git credential fill`).
       """)
 
   @Option(
@@ -44,7 +47,8 @@ struct SyncCommand: ParsableCommand {
           Data("\rReceiving objects: \(percent)% (\(progress.receivedObjects)/\(progress.totalObjects))".utf8)
         )
         progressShown = true
-      })
+      },
+      checks: PluginRegistry(builtIn: builtInPlugins).validate)
     let outcome: SyncOutcome
     do {
       outcome = try sync.run()
@@ -53,8 +57,10 @@ struct SyncCommand: ParsableCommand {
       if progressShown { Terminal.error("") }
       Terminal.error("error: \(error.description)")
       for line in error.details { Terminal.error(line) }
-      if case .invalidMerge = error { throw Exit.invalidData }
-      throw Exit.failure
+      switch error {
+      case .invalidMerge, .invalidPush: throw Exit.invalidData
+      default: throw Exit.failure
+      }
     } catch {
       if progressShown { Terminal.error("") }
       Terminal.error("error: \(RemoteText.masked("\(error)"))")

@@ -15,6 +15,9 @@ struct BundledCasebookTests {
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.hasPrefix("The casebook is valid"), "\(result)")
     #expect(!result.stderr.contains("error:"), "\(result)")
+    // Complete: every evidence entry says who assessed it and when, every stated figure agrees.
+    #expect(result.stderr.isEmpty, "\(result)")
+    #expect(!result.stdout.contains("warning"), "\(result)")
   }
 
   @Test("cop case list --format json: every case, and the revision read")

@@ -87,6 +87,7 @@ struct GateTests {
     let again = try Self.push(sandbox, ["HEAD:main"], from: "work")
     #expect(again.status == 0, "\(again)")
     #expect(try Self.serverCommit(sandbox, "main") == fixed)
+    try sandbox.expectFsckClean(["server.git", "work"])
   }
 
   @Test("casebook/ of a bigger repository: cop from git config, one bad ref refuses the push, deletions pass")
@@ -135,6 +136,7 @@ struct GateTests {
     #expect(deletion.status == 0, "\(deletion)")
     #expect(try Self.serverCommit(sandbox, "old") == nil)
     #expect(!deletion.stderr.contains("remote: cop:"), "\(deletion)")
+    try sandbox.expectFsckClean(["server.git", "work"])
   }
 
   @Test("cop.casebook names the casebook's folder in the tree; without it the hook refuses and says why")
@@ -178,6 +180,7 @@ struct GateTests {
     #expect(
       direct.stderr.contains("server.git/data/book/cases/beta.md:3:9: error: unknown area"), "\(direct)")
     #expect(bad == (try sandbox.revParse("main~1", in: "server.git")))
+    try sandbox.expectFsckClean(["server.git", "work"])
   }
 
   @Test("a hook that cannot run cop refuses the push and says so")
@@ -191,6 +194,7 @@ struct GateTests {
     #expect(result.status != 0, "\(result)")
     #expect(result.stderr.contains("cop could not check the casebook (exit 127)"), "\(result)")
     #expect(try Self.serverCommit(sandbox, "main") == nil)
+    try sandbox.expectFsckClean(["server.git", "work"])
   }
 
   @Test("--at reads the objects git's environment names: a quarantine beside the object database")
@@ -228,6 +232,8 @@ struct GateTests {
     #expect(head.status == 0, "\(head)")
     let workingTree = try sandbox.cop(["validate", "--casebook", "work"], environment: quarantine)
     #expect(workingTree.status == 65, "\(workingTree)")
+    // HEAD's commit is in the quarantine: the repository is whole with it, as after receive-pack.
+    try sandbox.expectFsckClean(["work"], environment: objects)
   }
 
   @Test(
@@ -301,6 +307,7 @@ struct GateTests {
     let clean = try sandbox.cop(["validate", "--casebook", "book", "--format", "gitlab"])
     #expect(clean.status == 0, "\(clean)")
     #expect(clean.stdout == "[]\n", "\(clean)")
+    try sandbox.expectFsckClean(["book"])
   }
 
   @Test("the gates folder: an executable POSIX sh hook and the CI templates calling cop validate")

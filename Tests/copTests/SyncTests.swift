@@ -30,10 +30,7 @@ private func addValue(_ sandbox: Sandbox, _ line: String, in member: String, mes
 
 /// `git fsck` is clean in the forge and both clones.
 private func expectFsckClean(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  for repository in ["forge.git", "ann", "bob"] {
-    let result = try sandbox.gitResult(["fsck", "--no-dangling", "--strict"], in: repository)
-    #expect(result.status == 0 && result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
-  }
+  try sandbox.expectFsckClean(["forge.git", "ann", "bob"], sourceLocation: sourceLocation)
 }
 
 @Suite("cop sync and cop merge-driver, end to end")
@@ -134,6 +131,75 @@ struct SyncTests {
     try expectFsckClean(sandbox)
   }
 
+  @Test("a clone's invalid commit is not pushed to a hooked local or file:// remote; a valid one is")
+  func invalidNotPushed() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    // A bare repository with the pre-receive hook of gates/, which libgit2's local transport never runs.
+    try GateTests.makeServer(sandbox)
+    try sandbox.git(["config", "cop.path", try GateTests.copPath()], in: "server.git")
+    #expect(try sandbox.cop(["init", "seed", "--title", "T"]).status == 0)
+    #expect(try GateTests.push(sandbox, ["HEAD:main"], from: "seed").status == 0)
+    try sandbox.git(["clone", "-q", "server.git", "member"])
+    let start = try #require(try GateTests.serverCommit(sandbox, "main"))
+    try sandbox.git(["remote", "add", "file", "file://" + sandbox.url("server.git").path], in: "member")
+
+    let bad = try sandbox.commit(["cases/beta.md": GateTests.brokenCase], message: "Add beta", in: "member")
+    for remote in ["origin", "file"] {
+      let refused = try sandbox.cop(["sync", "--remote", remote], in: "member")
+      #expect(refused.status == 65, "\(refused)")
+      #expect(refused.stdout == "", "\(refused)")
+      #expect(
+        refused.errorLines == [
+          "error: did not push main to \(remote): the casebook at \(bad.prefix(12)) has 1 error; \(remote) "
+            + "was not changed",
+          "cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv",
+          "Nothing is lost: your commits stay on main at \(bad.prefix(12)); fix the casebook (`cop validate`), "
+            + "commit, and run `cop sync` again.",
+        ], "\(refused)")
+      #expect(try GateTests.serverCommit(sandbox, "main") == start, "the remote's branch moved")
+      #expect(try sandbox.gitResult(["cat-file", "-e", bad], in: "server.git").status != 0)
+      #expect(try sandbox.revParse("HEAD", in: "member") == bad)
+    }
+
+    let fixed = try sandbox.commit(
+      ["cases/beta.md": GateTests.caseText(title: "Beta")], message: "Fix beta", in: "member")
+    let pushed = try sandbox.cop(["sync"], in: "member")
+    #expect(pushed.status == 0, "\(pushed)")
+    #expect(pushed.stdout == "Pushed main to origin (\(fixed.prefix(12))).\n")
+    #expect(try GateTests.serverCommit(sandbox, "main") == fixed)
+    #expect(try sandbox.cop(["validate", "--casebook", "server.git", "--at", "main"]).status == 0)
+    try sandbox.expectFsckClean(["server.git", "member"])
+  }
+
+  @Test("a merge whose casebook has errors stays on the branch and is not pushed")
+  func invalidMergeKeptNotPushed() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try makeForge(sandbox)
+    try addValue(sandbox, "GM0363,2021,6.5,", in: "ann", message: "Amsterdam 2021")
+    #expect(try sandbox.cop(["sync"], in: "ann").status == 0)
+    let forge = try sandbox.revParse("main", in: "forge.git")
+    let bad = try sandbox.commit(["cases/beta.md": GateTests.brokenCase], message: "Add beta", in: "bob")
+
+    let result = try sandbox.cop(["sync"], in: "bob")
+    #expect(result.status == 65, "\(result)")
+    let merge = try sandbox.revParse("HEAD", in: "bob")
+    #expect(
+      try sandbox.git(["log", "-1", "--format=%P", merge], in: "bob") == "\(bad) \(forge)\n",
+      "the merge stays on bob's branch")
+    #expect(
+      result.errorLines.contains("cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv"))
+    #expect(
+      result.errorLines.last
+        == "Nothing is lost: your commits stay on main at \(merge.prefix(12)), with the merge of origin/main "
+        + "made by this sync; fix the casebook (`cop validate`), commit, and run `cop sync` again.",
+      "\(result)")
+    #expect(try sandbox.revParse("main", in: "forge.git") == forge)
+    #expect(try sandbox.read("bob/" + dataFile) == dataStart + "GM0363,2021,6.5,\n")
+    try expectFsckClean(sandbox)
+  }
+
   @Test("git with cop as merge driver merges data files by observation, and marks conflicting observations")
   func mergeDriver() throws {
     let sandbox = try Sandbox()
@@ -169,5 +235,6 @@ struct SyncTests {
         == "area,period,value,n\nGM0363,2020,7.0,\n<<<<<<< ours\nGM0599,2020,9.2,\n=======\n"
         + "GM0599,2020,9.0,\n>>>>>>> theirs\nGM0599,2021,8.8,\nGM0363,2021,6.5,\nGM0363,2023,5.9,\n")
     #expect(try sandbox.git(["status", "--porcelain"], in: "bob") == "UU \(dataFile)\n")
+    try expectFsckClean(sandbox)
   }
 }

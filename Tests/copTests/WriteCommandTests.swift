@@ -48,10 +48,7 @@ struct WriteCommandTests {
   }
 
   private func fsckClean(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let fsck = try sandbox.gitResult(["fsck", "--strict", "--no-dangling"], in: "cb")
-    #expect(
-      fsck.status == 0 && fsck.stdout.isEmpty && fsck.stderr.isEmpty, "\(fsck)",
-      sourceLocation: sourceLocation)
+    try sandbox.expectFsckClean(["cb"], sourceLocation: sourceLocation)
   }
 
   @Test("cop import converts a spreadsheet export, merges, says what changed and commits it")
@@ -119,6 +116,7 @@ struct WriteCommandTests {
     #expect(result.status == 1, "\(result)")
     #expect(result.stderr.contains("uncommitted local changes in indicators/data/income.csv"))
     #expect(try state(sandbox) == before)
+    try fsckClean(sandbox)
   }
 
   @Test("two concurrent cop import runs on one clone: one wins, the other retries; no value lost")
@@ -233,6 +231,7 @@ struct WriteCommandTests {
     #expect(result.errorLines.contains { $0.hasPrefix("../bad.md:4:9: error: unknown area 'GMX'") })
     #expect(try state(sandbox) == before)
     #expect(!FileManager.default.fileExists(atPath: sandbox.url("cb/cases/good.md").path))
+    try fsckClean(sandbox)
   }
 
   @Test("cop peers --save-group commits the group through the same write")

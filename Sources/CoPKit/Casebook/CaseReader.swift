@@ -71,6 +71,7 @@ enum CaseReader {
       }
     }
     if let node = fields["mkba"], !yaml.isNull(node) { item.mkba = readMKBA(node, yaml: yaml) }
+    var graded: [String: (level: String, line: Int)] = [:]
     for node in yaml.list(fields["evidence"], what: "evidence") {
       guard
         let entry = yaml.fields(
@@ -78,12 +79,30 @@ enum CaseReader {
         let scale = yaml.string(entry["scale"], what: "scale"),
         let level = yaml.string(entry["level"], what: "level")
       else { continue }
+      let assessedBy = yaml.string(entry["assessed_by"], what: "assessed_by")
+      let date = yaml.string(entry["date"], what: "date")
+      if let missing = EvidenceGrading.missingMessage(scale: scale, assessedBy: assessedBy, date: date) {
+        yaml.warning(node, missing)
+      }
+      if let date, let dateNode = entry["date"],
+        let problem = EvidenceGrading.dateProblem(date, today: EvidenceGrading.today())
+      {
+        yaml.error(dateNode, problem)
+      }
+      let levelLocation = yaml.location(entry["level"]!)
+      if let earlier = graded[scale], earlier.level != level {
+        yaml.warning(
+          entry["level"]!,
+          EvidenceGrading.conflictMessage(
+            scale: scale, level: level, earlierLevel: earlier.level, earlierLine: earlier.line))
+      } else if graded[scale] == nil {
+        graded[scale] = (level, levelLocation.line)
+      }
       item.evidence.append(
         EvidenceAssessment(
-          scale: scale, level: level, assessedBy: yaml.string(entry["assessed_by"], what: "assessed_by"),
-          date: yaml.string(entry["date"], what: "date"), note: yaml.string(entry["note"], what: "note")))
-      references.evidence.append(
-        (scale, yaml.location(entry["scale"]!), level, yaml.location(entry["level"]!)))
+          scale: scale, level: level, assessedBy: assessedBy, date: date,
+          note: yaml.string(entry["note"], what: "note")))
+      references.evidence.append((scale, yaml.location(entry["scale"]!), level, levelLocation))
     }
     for node in yaml.list(fields["sources"], what: "sources") {
       guard

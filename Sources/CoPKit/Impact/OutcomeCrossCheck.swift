@@ -7,6 +7,13 @@
 ///   with the value at its `period.end` (else the case's). A period matches the data's period of the
 ///   same text; failing that, a year (`2012`) matches the one period of the data in that year
 ///   (`2012/13`), if there is exactly one.
+/// - `change` is compared with the data's end value minus their start value (the same two periods),
+///   when the data hold both, and only when the change is in the indicator's own unit: the outcome
+///   gives no `unit`, or gives the indicator's `unit` (`euro` for a euro indicator; `percent` for a
+///   percent indicator means percentage points) — except `unit: percent` without a `baseline`, which
+///   the casebook format reads as a relative change in per cent (`change: -40` for "fell by 40%"; see
+///   ``Outcome/change``). A relative change, or one in another unit, is not checked: the tolerance is
+///   in the indicator's unit and does not apply to it.
 /// - It warns, at the outcome's file, line and column, when |stated − data| > the indicator's
 ///   tolerance (within means |x| ≤ tol + 1e-9, as in comparisons, so a tolerance of 0 allows 1e-9),
 ///   naming both numbers.
@@ -30,9 +37,10 @@ enum OutcomeCrossCheck {
           table = engine.table(for: indicator, warnings: &ignored)
           tables[id] = table
         }
+        let start = outcome.period?.start ?? item.period?.start
+        let end = outcome.period?.end ?? item.period?.end
         let figures: [(name: String, stated: Double?, period: String?)] = [
-          ("baseline", outcome.baseline, outcome.period?.start ?? item.period?.start),
-          ("value", outcome.value, outcome.period?.end ?? item.period?.end),
+          ("baseline", outcome.baseline, start), ("value", outcome.value, end),
         ]
         for figure in figures {
           guard let stated = figure.stated, let period = figure.period,
@@ -50,9 +58,35 @@ enum OutcomeCrossCheck {
                 + " (difference \(JSONValue.format(abs(stated - actual))), tolerance "
                 + "\(JSONValue.format(indicator.tolerance))); correct the case or the data"))
         }
+        guard let stated = outcome.change, isAbsoluteChange(outcome, of: indicator), let start, let end,
+          let from = position(of: start, in: table), let to = position(of: end, in: table),
+          let startValue = table.value(area, from), let endValue = table.value(area, to)
+        else { continue }
+        let actual = endValue - startValue
+        guard !Gap.isWithin(stated - actual, tolerance: indicator.tolerance) else { continue }
+        let periods = [(start, from), (end, to)].map { period, position in
+          table.periods[position] == period ? "" : " at \(table.periods[position])"
+        }
+        diagnostics.append(
+          .warning(
+            parsed.references.outcomes[index],
+            "outcome '\(outcome.label)' states change \(JSONValue.format(stated)) "
+              + "for \(id) in \(code) from \(start) to \(end), "
+              + "but indicators/data/\(id).csv has \(JSONValue.format(startValue))\(periods[0]) and "
+              + "\(JSONValue.format(endValue))\(periods[1]), a change of \(JSONValue.format(actual)) "
+              + "(difference \(JSONValue.format(abs(stated - actual))), tolerance "
+              + "\(JSONValue.format(indicator.tolerance))); correct the case or the data"))
       }
     }
     return diagnostics
+  }
+
+  /// Whether the outcome's `change` is an absolute change in the indicator's unit: no `unit`, or the
+  /// indicator's unit, but not `percent` without a `baseline` (a relative change in per cent).
+  static func isAbsoluteChange(_ outcome: Outcome, of indicator: Indicator) -> Bool {
+    guard let unit = outcome.unit else { return true }
+    if unit == IndicatorUnit.percent.rawValue && outcome.baseline == nil { return false }
+    return unit == indicator.unit.rawValue
   }
 
   /// The position of a period in the table: the same text, else the one period of the same year.

@@ -34,7 +34,9 @@ public struct Outcome: Hashable, Sendable, Codable {
   public var baseline: Double?
   /// The value at the end.
   public var value: Double?
-  /// The change (absolute, or relative in per cent when `unit` is `percent` and there is no baseline).
+  /// The change from the start to the end: absolute in `unit` (in the indicator's unit when there is
+  /// no `unit`; percentage points for a percent indicator), or relative in per cent when `unit` is
+  /// `percent` and there is no baseline (`-40` for "fell by 40%").
   public var change: Double?
   /// The unit of the figures.
   public var unit: String?

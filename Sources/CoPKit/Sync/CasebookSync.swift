@@ -43,16 +43,20 @@ public struct CasebookSync {
   public var environment: [String: String]
   /// Called as a fetch receives objects.
   public var progress: ((TransferProgress) -> Void)?
+  /// Checks beyond the loader's that the casebook to be pushed must pass, such as the built-in
+  /// plugins' (`PluginRegistry.validate`): their errors refuse the push like the loader's.
+  public var checks: ((Casebook) -> [Diagnostic])?
 
   /// Creates a sync of the repository holding `folder`.
   public init(
     folder: URL, remote: String? = nil, environment: [String: String],
-    progress: ((TransferProgress) -> Void)? = nil
+    progress: ((TransferProgress) -> Void)? = nil, checks: ((Casebook) -> [Diagnostic])? = nil
   ) {
     self.folder = folder
     self.remote = remote
     self.environment = environment
     self.progress = progress
+    self.checks = checks
   }
 
   /// Runs the sync. Throws ``SyncError`` for what a user must act on, other errors otherwise.
@@ -60,6 +64,12 @@ public struct CasebookSync {
   /// Never loses a commit: the local branch only moves forward (fast-forward, or a merge commit
   /// whose first parent is the old tip), by compare-and-swap; a conflict, an invalid merge or
   /// local changes in the way leave the branch, index, work tree and every reference as they were.
+  ///
+  /// Nothing invalid is pushed: the casebook at the commit about to be pushed is read from the object
+  /// database (as `--at` reads it) and validated first; with errors the push is refused
+  /// (``SyncError/invalidPush(remote:branch:commit:merged:_:)``) and the remote is left as it was.
+  /// This matters most for a remote that is a local path or a `file://` URL: libgit2 writes into it
+  /// directly and no server-side hook (such as `gates/pre-receive`) runs.
   public func run() throws -> SyncOutcome {
     let repository = try Repository.discover(
       from: FileManager.default.fileExists(atPath: folder.path)
@@ -100,7 +110,7 @@ public struct CasebookSync {
     guard let theirs else {
       try push(
         repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-        credentials: credentials, local: ours)
+        credentials: credentials, local: ours, merged: false)
       outcome.integration = .newRemoteBranch
       outcome.pushed = true
       outcome.commit = ours.hex
@@ -116,7 +126,7 @@ public struct CasebookSync {
     if base == theirs {
       try push(
         repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-        credentials: credentials, local: ours)
+        credentials: credentials, local: ours, merged: false)
       outcome.integration = .localAhead
       outcome.pushed = true
       return outcome
@@ -141,7 +151,7 @@ public struct CasebookSync {
       repository, branch: branch, remoteName: remoteName, base: base, ours: ours, theirs: theirs)
     try push(
       repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-      credentials: credentials, local: merge.commit)
+      credentials: credentials, local: merge.commit, merged: true)
     outcome.integration = .merge(commit: merge.commit.hex)
     outcome.updatedPaths = merge.paths
     outcome.mergedByObservation = merge.byObservation
@@ -207,12 +217,23 @@ public struct CasebookSync {
     guard new.isEmpty else { throw SyncError.invalidMerge(new) }
   }
 
-  /// Pushes `branch`, then points the remote-tracking branch at what was pushed.
+  /// Validates the casebook at `local`, pushes `branch`, then points the remote-tracking branch at
+  /// what was pushed. `merged` says whether `local` is the merge this sync just made.
   private func push(
     _ repository: Repository, branch: String, remoteName: String, url: String, callbacks: RemoteCallbacks,
-    credentials: GitCredentials.Session, local: ObjectID
+    credentials: GitCredentials.Session, local: ObjectID, merged: Bool
   ) throws {
     let short = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+    let source = try GitRevisionSource(
+      repository: repository, revision: local.hex, prefix: CasebookLocation.prefix(of: folder, in: repository)
+    )
+    let result = try CasebookLoader.load(from: source)
+    let errors = (result.diagnostics + (checks?(result.casebook) ?? [])).filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      throw SyncError.invalidPush(
+        remote: remoteName, branch: short, commit: local.hex, merged: merged,
+        errors.map { $0.formatted(pathPrefix: source.prefix) })
+    }
     do {
       try repository.push(branch: branch, to: remoteName, callbacks: callbacks)
       credentials.approve()

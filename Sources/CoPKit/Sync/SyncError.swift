@@ -1,7 +1,8 @@
 import Foundation
 
 /// Why `cop sync` stopped. Every case leaves the branch, index and work tree as they were, except
-/// ``pushRejected``, where the local branch already holds the merge (nothing is lost either way).
+/// ``pushRejected`` and ``invalidPush``, where the local branch already holds the fast-forward or
+/// merge done before the push (nothing is lost either way).
 public enum SyncError: Error, CustomStringConvertible, Sendable {
   /// HEAD is detached, or the repository is bare: there is no branch to sync.
   case noBranch(String)
@@ -19,6 +20,9 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
   /// `notFastForward`), or a server-side check said no.
   case pushRejected(
     remote: String, branch: String, reason: String, notFastForward: Bool, localCommit: String)
+  /// The casebook at the commit to be pushed has errors (each `file:line:col: error: ...`, the path
+  /// as in the repository), so nothing was pushed; `merged` when that commit is the sync's own merge.
+  case invalidPush(remote: String, branch: String, commit: String, merged: Bool, [String])
 
   /// The error's first line.
   public var description: String {
@@ -39,6 +43,9 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
         ? "\(remote) did not take \(branch) (\(reason)): someone pushed meanwhile; run `cop sync` again "
           + "(your commits are safe on \(branch) at \(local.prefix(12)))"
         : "\(remote) refused \(branch): \(reason) (your commits are safe on \(branch) at \(local.prefix(12)))"
+    case .invalidPush(let remote, let branch, let commit, _, let errors):
+      "did not push \(branch) to \(remote): the casebook at \(commit.prefix(12)) has \(errors.count) "
+        + "error\(errors.count == 1 ? "" : "s"); \(remote) was not changed"
     }
   }
 
@@ -61,6 +68,12 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     case .invalidMerge(let diagnostics):
       return diagnostics.map(\.description)
         + ["Fix the casebook on one side (`cop validate`), commit, and run `cop sync` again."]
+    case .invalidPush(let remote, let branch, let commit, let merged, let errors):
+      return errors + [
+        "Nothing is lost: your commits stay on \(branch) at \(commit.prefix(12))"
+          + (merged ? ", with the merge of \(remote)/\(branch) made by this sync" : "")
+          + "; fix the casebook (`cop validate`), commit, and run `cop sync` again."
+      ]
     default:
       return []
     }

@@ -265,6 +265,104 @@ struct LoaderTests {
     #expect(messages.contains { $0.hasPrefix("unknown evidence scale 'maryand'") })
   }
 
+  /// The sample casebook with the case's evidence lines replaced by `evidence` (from line 13 on).
+  static func evidenceResult(_ evidence: String) throws -> LoadResult {
+    let start = SampleCasebook.caseText.range(of: "evidence:\n")!
+    let end = SampleCasebook.caseText.range(of: "---\n\nDe ")!
+    var text = SampleCasebook.caseText
+    text.replaceSubrange(start.upperBound..<end.lowerBound, with: evidence)
+    #expect(text.components(separatedBy: "\n")[11] == "evidence:")
+    return try SampleCasebook.load(["cases/frontlijn.md": text])
+  }
+
+  @Test("an evidence entry without who assessed it or when is a warning, not an error")
+  func evidenceAssessorAndDateMissing() throws {
+    let result = try Self.evidenceResult(
+      """
+        - {scale: nl-recognition, level: well-founded}
+        - {scale: maryland, level: "2", assessed_by: redactie}
+        - scale: maryland
+          level: "2"
+          date: "2013"
+
+      """)
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+    #expect(
+      result.warnings.map(\.description) == [
+        "cases/frontlijn.md:13:5: warning: the evidence entry on scale 'nl-recognition' does not say who "
+          + "assessed it or when; add 'assessed_by' and 'date' (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "cases/frontlijn.md:14:5: warning: the evidence entry on scale 'maryland' does not say when; "
+          + "add 'date' (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "cases/frontlijn.md:15:5: warning: the evidence entry on scale 'maryland' does not say who "
+          + "assessed it; add 'assessed_by'",
+      ], "\(result.diagnostics)")
+  }
+
+  @Test("a malformed or future evidence date is an error at its line and column")
+  func evidenceDates() throws {
+    let result = try Self.evidenceResult(
+      """
+        - {scale: nl-recognition, level: well-founded, assessed_by: a, date: yesterday}
+        - {scale: maryland, level: "2", assessed_by: a, date: "2099-01-01"}
+        - scale: maryland
+          level: "2"
+          assessed_by: a
+          date: "2013/14"
+        - {scale: maryland, level: "2", assessed_by: a, date: "2012-02-30"}
+        - {scale: maryland, level: "2", assessed_by: a, date: 2012-03}
+
+      """)
+    #expect(
+      result.errors.map(\.description) == [
+        "cases/frontlijn.md:13:72: error: evidence date 'yesterday' is not a date; expected YYYY, YYYY-MM "
+          + "or YYYY-MM-DD",
+        "cases/frontlijn.md:14:57: error: evidence date '2099-01-01' is in the future (today is "
+          + "\(EvidenceGrading.today())); give the date it was assessed",
+        "cases/frontlijn.md:18:11: error: evidence date '2013/14' is not a date; expected YYYY, YYYY-MM "
+          + "or YYYY-MM-DD",
+        "cases/frontlijn.md:19:57: error: evidence date '2012-02-30' is not a date; expected YYYY, YYYY-MM "
+          + "or YYYY-MM-DD",
+      ], "\(result.diagnostics)")
+    #expect(result.warnings.isEmpty, "\(result.diagnostics)")
+  }
+
+  @Test("dates: the three forms, compared with today at their own precision")
+  func evidenceDateRule() {
+    let today = "2026-11-29"
+    for date in ["2026", "2026-11", "2026-11-29", "1999-12-31", "2024-02-29"] {
+      #expect(EvidenceGrading.dateProblem(date, today: today) == nil, "\(date)")
+    }
+    for date in ["2027", "2026-12", "2026-11-30"] {
+      #expect(EvidenceGrading.dateProblem(date, today: today)?.contains("in the future") == true, "\(date)")
+    }
+    for date in ["26", "2026-1", "2026-11-31", "2023-02-29", "2013/14", "29-11-2026", ""] {
+      #expect(EvidenceGrading.dateProblem(date, today: today)?.contains("is not a date") == true, "\(date)")
+    }
+    // Today where it is latest on earth: 12:00 UTC on 29 November is already 30 November in UTC+14.
+    let noon = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00:00Z
+    #expect(EvidenceGrading.today(now: noon) == "2026-11-30")
+    #expect(EvidenceGrading.today(now: noon.addingTimeInterval(-3 * 3600)) == "2026-11-29")
+  }
+
+  @Test("two entries on one scale with different levels are a warning at the second level")
+  func evidenceGradedTwice() throws {
+    let result = try Self.evidenceResult(
+      """
+        - {scale: nl-recognition, level: well-described, assessed_by: a, date: "2012"}
+        - {scale: maryland, level: "2", assessed_by: a, date: "2013"}
+        - {scale: nl-recognition, level: well-founded, assessed_by: b, date: "2013"}
+        - {scale: maryland, level: "2", assessed_by: b, date: "2013"}
+
+      """)
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+    #expect(
+      result.warnings.map(\.description) == [
+        "cases/frontlijn.md:15:36: warning: scale 'nl-recognition' is graded twice with different levels: "
+          + "'well-described' on line 13 and 'well-founded' here; keep the current assessment and remove the "
+          + "other"
+      ], "\(result.diagnostics)")
+  }
+
   @Test("symbolic links are refused")
   func symlinks() throws {
     struct LinkSource: CasebookSource {

@@ -64,8 +64,8 @@ enum SampleCasebook {
         baseline: 50
         value: 55
     evidence:
-      - {scale: nl-recognition, level: well-founded}
-      - {scale: maryland, level: "2"}
+      - {scale: nl-recognition, level: well-founded, assessed_by: redactie, date: "2013-05"}
+      - {scale: maryland, level: "2", assessed_by: redactie, date: "2013"}
     ---
 
     De **tekst**.

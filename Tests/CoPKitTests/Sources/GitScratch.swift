@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A scratch folder for one test, with the `git` command line to build repositories in it.
 ///
@@ -92,6 +93,13 @@ final class GitScratch {
         description: "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(stderr)")
     }
     return stdout
+  }
+
+  /// Expects `git fsck --strict` to find nothing wrong (dangling objects aside) in the repository at
+  /// `folder`.
+  func expectFsckClean(_ folder: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let output = try git(["fsck", "--no-dangling", "--strict"], in: folder)
+    #expect(output.isEmpty, "\(folder): \(output)", sourceLocation: sourceLocation)
   }
 
   /// Makes a repository at `folder` with `git init`.

@@ -49,7 +49,7 @@ struct CasebookWriteTests {
     #expect(log.contains("+GM1,2013,61,"))
     #expect(log.contains("Import income: 1 added, 0 changed, 0 unchanged (from in.csv)"))
     #expect(try scratch.git(["reflog", "-1"], in: "repo").contains("commit: Import income"))
-    try scratch.git(["fsck", "--strict"], in: "repo")
+    try scratch.expectFsckClean("repo")
     #expect(try scratch.git(["for-each-ref", "refs/cop"], in: "repo").isEmpty)
   }
 
@@ -68,6 +68,7 @@ struct CasebookWriteTests {
     guard case .invalid(let diagnostics) = error else { Issue.record("\(error)"); return }
     #expect(diagnostics.contains { $0.location.file == "areas.csv" })
     #expect(try state(scratch) == before)
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("local edits of a file to be written are refused and kept")
@@ -82,6 +83,7 @@ struct CasebookWriteTests {
     guard case .localChanges(let paths) = error else { Issue.record("\(error)"); return }
     #expect(paths == ["indicators/data/income.csv"])
     #expect(try state(scratch) == before)
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("when another writer moves the branch, the write starts again on the new tip and keeps both")
@@ -107,7 +109,7 @@ struct CasebookWriteTests {
     #expect(try scratch.git(["log", "--format=%s", "-3"], in: "repo").hasPrefix("Import income"))
     #expect(try scratch.git(["show", "HEAD~1", "--format=%s", "-s"], in: "repo") == "Other writer\n")
     #expect(try scratch.git(["status", "--porcelain"], in: "repo").isEmpty)
-    try scratch.git(["fsck", "--strict"], in: "repo")
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("with no attempts left, a moved branch fails cleanly and names the writer")
@@ -129,6 +131,7 @@ struct CasebookWriteTests {
     #expect(try scratch.git(["rev-parse", "HEAD"], in: "repo").hasPrefix(other))
     #expect(try scratch.git(["status", "--porcelain"], in: "repo").isEmpty)
     #expect(try WriteJournal.recover(in: Repository.discover(from: folder.path)).isEmpty)
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("a write interrupted after the branch moved is finished by the next recovery")
@@ -155,7 +158,7 @@ struct CasebookWriteTests {
       try String(contentsOf: scratch.url("repo/indicators/data/income.csv"), encoding: .utf8).contains(
         "GM1,2013,61"))
     #expect(try WriteJournal.recover(in: Repository.discover(from: folder.path)).isEmpty)
-    try scratch.git(["fsck", "--strict"], in: "repo")
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("recovery leaves a locally edited file alone, and removes a stale record")
@@ -181,6 +184,7 @@ struct CasebookWriteTests {
     #expect(
       !FileManager.default.fileExists(
         atPath: gitDirectory.appendingPathComponent("cop-write-\(stale.commit).json").path))
+    try scratch.expectFsckClean("repo")
   }
 
   @Test("a dry run validates and builds, and writes nothing")
@@ -193,5 +197,6 @@ struct CasebookWriteTests {
     let outcome = try casebookWrite.run(importPlan("area,period,value\nGM1,2013,61\n"))
     #expect(outcome.commit == nil)
     #expect(try state(scratch) == before)
+    try scratch.expectFsckClean("repo")
   }
 }

@@ -32,6 +32,22 @@ extension Sandbox {
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// Expects `git fsck --strict` to find nothing wrong (no error, no warning; dangling objects aside) in
+  /// each repository, run with `environment` added. Its notices (such as an empty repository's "HEAD
+  /// points to an unborn branch") are no problem.
+  func expectFsckClean(
+    _ repositories: [String], environment extra: [String: String] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for repository in repositories {
+      let fsck = try gitResult(["fsck", "--strict", "--no-dangling"], in: repository, environment: extra)
+      let problems = fsck.errorLines.filter { !$0.hasPrefix("notice: ") }
+      #expect(
+        fsck.status == 0 && fsck.stdout.isEmpty && problems.isEmpty, "\(repository): \(fsck)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
   /// Writes files (path to text, relative to `folder`), stages everything and commits with `message`.
   @discardableResult
   func commit(_ files: [String: String], message: String, in folder: String) throws -> String {
