@@ -52,6 +52,19 @@ def measure(name, command, out_path, repeat, expect_ok=True):
     return {"name": name, "wall": statistics.median(walls), "peak": max(peaks)}
 
 
+def measure_cold_warm(name, command, out_path, repeat, path):
+    """Times a command that reads through cop's cache of per-file results (`.git/cop/`): once with the
+    cache removed first (cold: every file read, checked and hashed), then the median of at least three
+    runs with the cache the first run left (warm: unchanged files are not read)."""
+    cache = os.path.join(path, ".git", "cop")
+    if os.path.isdir(cache):
+        for name_ in os.listdir(cache):
+            os.remove(os.path.join(cache, name_))
+    cold = measure(name + " (cold cache)", command, out_path, 1)
+    warm = measure(name + " (warm cache)", command, out_path, max(3, repeat))
+    return [cold, warm]
+
+
 def casebook(scale, multiplier):
     """The generated casebook of a scale, as a committed git repository; regenerated only when the
     generator or its arguments changed."""
@@ -143,11 +156,12 @@ def bench_scale(scale, multiplier, repeat):
     others = [
         measure("cop compare --at HEAD", [COP] + compare + ["--at", "HEAD"], os.path.join(out, "cop-at.csv"),
                 repeat),
-        measure("cop validate", [COP, "validate", "--casebook", path], os.path.join(out, "validate.txt"), repeat),
-        measure("cop validate --at HEAD", [COP, "validate", "--casebook", path, "--at", "HEAD"],
-                os.path.join(out, "validate-at.txt"), repeat),
-        measure("cop case list", [COP, "case", "list", "--casebook", path, "--format", "csv"],
-                os.path.join(out, "list.csv"), repeat),
+        *measure_cold_warm("cop validate", [COP, "validate", "--casebook", path],
+                           os.path.join(out, "validate.txt"), repeat, path),
+        *measure_cold_warm("cop validate --at HEAD", [COP, "validate", "--casebook", path, "--at", "HEAD"],
+                           os.path.join(out, "validate-at.txt"), repeat, path),
+        *measure_cold_warm("cop case list", [COP, "case", "list", "--casebook", path, "--format", "csv"],
+                           os.path.join(out, "list.csv"), repeat, path),
     ]
     if has_case_search():
         others.append(measure("cop case search", [COP, "case", "search", "schulden jongeren", "--casebook", path],

@@ -82,6 +82,15 @@ struct BadInputsTests {
     let result = try sandbox.cop(arguments, environment: environment)
     #expect(result.errorLines == Array(expected.dropLast()), "\(result)")
     #expect(result.status == status, "\(result)")
+
+    // In a git repository the results are cached (in .git/cop/): a first run fills the cache, a
+    // second reads it, and both must print exactly the same.
+    if !setup.contains("git") { try sandbox.git(["init", "-q", "-b", "main"], in: "book") }
+    for run in ["filling the cache", "from the cache"] {
+      let cached = try sandbox.cop(arguments, environment: environment)
+      #expect(cached.errorLines == Array(expected.dropLast()), "\(run): \(cached)")
+      #expect(cached.status == status, "\(run): \(cached)")
+    }
   }
 
   /// Copies every file under `overlay` to the same place under `target`, replacing what is there.

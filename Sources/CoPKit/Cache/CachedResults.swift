@@ -10,69 +10,109 @@ struct CachedDataFile: Codable, Sendable {
 
 /// What reading one case file found: the case (nil when it could not be read) with the places of its
 /// references, and the diagnostics of reading it, in the order found.
-struct CachedCase: Codable, Sendable {
+struct CachedCase: Sendable {
   var value: Case?
   var references: CachedReferences?
   var diagnostics: [Diagnostic]
 
-  init(_ parsed: ParsedCase?, diagnostics: [Diagnostic]) {
+  /// The result of reading the case file at `path`; nil when it cannot be stored.
+  init?(_ parsed: ParsedCase?, diagnostics: [Diagnostic], path: String) {
     value = parsed?.value
-    references = parsed.map { CachedReferences($0.references) }
+    if let parsed {
+      guard let references = CachedReferences(parsed.references, file: path) else { return nil }
+      self.references = references
+    }
     self.diagnostics = diagnostics
   }
 
-  /// The parsed case again.
+  /// The parsed case again (nil when it could not be read, or the stored form is damaged).
   var parsed: ParsedCase? {
-    guard let value, let references else { return nil }
-    return ParsedCase(value: value, references: references.references)
+    guard let value, let references = references?.references else { return nil }
+    return ParsedCase(value: value, references: references)
   }
 }
 
-/// ``CaseReferences`` in a form that can be stored.
-struct CachedReferences: Codable, Sendable {
-  struct Named: Codable, Sendable {
-    var name: String
-    var at: SourceLocation
+/// ``CaseReferences`` in a form that can be stored compactly: every place is in the case's own file,
+/// stored once; `areas[i]` is at line `areaPlaces[2i]`, column `areaPlaces[2i+1]`, and so on.
+struct CachedReferences: Sendable {
+  var file: String
+  var areas: [String]
+  var areaPlaces: [Int]
+  var themes: [String]
+  var themePlaces: [Int]
+  var indicators: [String]
+  var indicatorPlaces: [Int]
+  var outcomePlaces: [Int]
+  /// Scale and level of each entry, in turn.
+  var evidence: [String]
+  /// Scale line, column, level line, column of each entry.
+  var evidencePlaces: [Int]
+
+  /// The references of a case in `file`; nil when one of them is in another file (it never is; such
+  /// a case is then simply not cached).
+  init?(_ references: CaseReferences, file: String) {
+    let locations =
+      references.areas.map(\.1) + references.themes.map(\.1) + references.indicators.map(\.1)
+      + references.outcomes + references.evidence.flatMap { [$0.scaleLocation, $0.levelLocation] }
+    guard locations.allSatisfy({ $0.file == file }) else { return nil }
+    self.file = file
+    func places(_ locations: [SourceLocation]) -> [Int] { locations.flatMap { [$0.line, $0.column] } }
+    areas = references.areas.map(\.0)
+    areaPlaces = places(references.areas.map(\.1))
+    themes = references.themes.map(\.0)
+    themePlaces = places(references.themes.map(\.1))
+    indicators = references.indicators.map(\.0)
+    indicatorPlaces = places(references.indicators.map(\.1))
+    outcomePlaces = places(references.outcomes)
+    evidence = references.evidence.flatMap { [$0.scale, $0.level] }
+    evidencePlaces = places(references.evidence.flatMap { [$0.scaleLocation, $0.levelLocation] })
   }
 
-  struct Evidence: Codable, Sendable {
-    var scale: String
-    var scaleAt: SourceLocation
-    var level: String
-    var levelAt: SourceLocation
+  init(
+    file: String, areas: [String], areaPlaces: [Int], themes: [String], themePlaces: [Int], indicators: [String],
+    indicatorPlaces: [Int], outcomePlaces: [Int], evidence: [String], evidencePlaces: [Int]
+  ) {
+    self.file = file
+    self.areas = areas
+    self.areaPlaces = areaPlaces
+    self.themes = themes
+    self.themePlaces = themePlaces
+    self.indicators = indicators
+    self.indicatorPlaces = indicatorPlaces
+    self.outcomePlaces = outcomePlaces
+    self.evidence = evidence
+    self.evidencePlaces = evidencePlaces
   }
 
-  var areas: [Named]
-  var themes: [Named]
-  var indicators: [Named]
-  var outcomes: [SourceLocation]
-  var evidence: [Evidence]
-
-  init(_ references: CaseReferences) {
-    areas = references.areas.map { Named(name: $0.0, at: $0.1) }
-    themes = references.themes.map { Named(name: $0.0, at: $0.1) }
-    indicators = references.indicators.map { Named(name: $0.0, at: $0.1) }
-    outcomes = references.outcomes
-    evidence = references.evidence.map {
-      Evidence(scale: $0.scale, scaleAt: $0.scaleLocation, level: $0.level, levelAt: $0.levelLocation)
+  /// The references again; nil when the stored form is damaged.
+  var references: CaseReferences? {
+    func locations(_ places: [Int], count: Int) -> [SourceLocation]? {
+      guard places.count == 2 * count else { return nil }
+      return (0..<count).map { SourceLocation(file: file, line: places[2 * $0], column: places[2 * $0 + 1]) }
     }
-  }
-
-  var references: CaseReferences {
+    guard let areaLocations = locations(areaPlaces, count: areas.count),
+      let themeLocations = locations(themePlaces, count: themes.count),
+      let indicatorLocations = locations(indicatorPlaces, count: indicators.count),
+      let outcomes = locations(outcomePlaces, count: outcomePlaces.count / 2),
+      evidence.count % 2 == 0, let evidenceLocations = locations(evidencePlaces, count: evidence.count)
+    else { return nil }
     var references = CaseReferences()
-    references.areas = areas.map { ($0.name, $0.at) }
-    references.themes = themes.map { ($0.name, $0.at) }
-    references.indicators = indicators.map { ($0.name, $0.at) }
+    references.areas = Array(zip(areas, areaLocations))
+    references.themes = Array(zip(themes, themeLocations))
+    references.indicators = Array(zip(indicators, indicatorLocations))
     references.outcomes = outcomes
-    references.evidence = evidence.map {
-      (scale: $0.scale, scaleLocation: $0.scaleAt, level: $0.level, levelLocation: $0.levelAt)
+    references.evidence = stride(from: 0, to: evidence.count, by: 2).map {
+      (
+        scale: evidence[$0], scaleLocation: evidenceLocations[$0], level: evidence[$0 + 1],
+        levelLocation: evidenceLocations[$0 + 1]
+      )
     }
     return references
   }
 }
 
 /// A working-tree file's fingerprint with the content it had when read.
-struct FingerprintedContent: Codable, Sendable {
+struct FingerprintedContent: Sendable {
   var fingerprint: FileFingerprint
   /// When the file was read, nanoseconds since 1970.
   var readAt: Int64

@@ -15,9 +15,9 @@ import GitStore
 /// A cache that cannot be read (missing, from another build, damaged) is simply empty.
 public final class LoadCache {
   /// The version of the file's layout.
-  static let format = 1
+  static let format = 4
 
-  private struct Contents: Codable {
+  private struct Contents {
     var format: Int
     var identity: String
     /// The working-tree folder the fingerprints belong to.
@@ -35,7 +35,8 @@ public final class LoadCache {
   /// Now, in nanoseconds since 1970 (a fixed clock in tests).
   let now: @Sendable () -> Int64
   private var stored: Contents
-  private var used = Contents(format: LoadCache.format, identity: "")
+  /// The keys used in this run, by table (the key path's description): what ``save()`` keeps first.
+  private var used: [PartialKeyPath<Contents>: Set<String>] = [:]
   private var changed = false
 
   /// Lookups answered from the cache in this run, and results computed and added to it.
@@ -48,15 +49,93 @@ public final class LoadCache {
     self.file = file
     self.identity = identity
     self.now = clock
-    let empty = Contents(format: Self.format, identity: identity)
-    guard let bytes = try? Data(contentsOf: file),
-      let contents = try? JSONDecoder().decode(Contents.self, from: bytes),
-      contents.format == Self.format, contents.identity == identity
-    else {
-      stored = empty
-      return
+    stored = (try? Data(contentsOf: file)).flatMap { Self.decode($0, identity: identity) }
+      ?? Contents(format: Self.format, identity: identity)
+  }
+
+  /// The first line of the file (JSON): whose it is and how long each section after it is.
+  private struct Header: Codable {
+    var format: Int
+    var identity: String
+    var root: String?
+    /// The byte length of each section: fingerprints, data files' results, cross-checks (each one),
+    /// then the cases' results (in a few sections, decoded in parallel).
+    var sections: [Int]
+  }
+
+  /// One section of the file, decoded.
+  private enum Section: Sendable {
+    case fingerprints([String: FingerprintedContent])
+    case data([String: CachedDataFile])
+    case crossChecks([String: [Diagnostic]])
+    case cases([String: CachedCase])
+  }
+
+  /// The contents of a cache file, its sections decoded on every core: fingerprints and cases (by far
+  /// the most entries) in ``BinaryWriter``'s byte form, the rest as JSON. Nil when the file is damaged
+  /// or not this build's.
+  private static func decode(_ bytes: Data, identity: String) -> Contents? {
+    guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
+      let header = try? JSONDecoder().decode(Header.self, from: bytes[bytes.startIndex..<newline]),
+      header.format == format, header.identity == identity, header.sections.count >= 3,
+      header.sections.allSatisfy({ $0 >= 0 }),
+      header.sections.reduce(0, +) == bytes.endIndex - newline - 1
+    else { return nil }
+    var sections: [Data] = []
+    var start = newline + 1
+    for length in header.sections {
+      sections.append(bytes[start..<start + length])
+      start += length
     }
-    stored = contents
+    let decoded = Array(sections.enumerated()).concurrentMap { index, section -> Section? in
+      switch index {
+      case 0:
+        var reader = BinaryReader([UInt8](section))
+        return (try? reader.table { try $0.fingerprinted() }).map { .fingerprints($0) }
+      case 1:
+        return (try? JSONDecoder().decode([String: CachedDataFile].self, from: section)).map { .data($0) }
+      case 2:
+        return (try? JSONDecoder().decode([String: [Diagnostic]].self, from: section)).map { .crossChecks($0) }
+      default:
+        var reader = BinaryReader([UInt8](section))
+        return (try? reader.table { try $0.cachedCase() }).map { .cases($0) }
+      }
+    }
+    var contents = Contents(format: format, identity: identity, root: header.root)
+    for section in decoded {
+      switch section {
+      case .fingerprints(let table)?: contents.fingerprints = table
+      case .data(let table)?: contents.data = table
+      case .crossChecks(let table)?: contents.crossChecks = table
+      case .cases(let table)?: contents.cases.merge(table) { first, _ in first }
+      case nil: return nil
+      }
+    }
+    return contents
+  }
+
+  /// The bytes of the file for `contents` (see ``decode(_:identity:)``).
+  private static func encode(_ contents: Contents) throws -> Data {
+    var fingerprints = BinaryWriter()
+    fingerprints.table(contents.fingerprints) { $0.fingerprinted($1) }
+    var sections = [
+      Data(fingerprints.bytes), try JSONEncoder().encode(contents.data),
+      try JSONEncoder().encode(contents.crossChecks),
+    ]
+    let cases = Array(contents.cases)
+    let parts = max(1, min(8, (cases.count + 999) / 1000))
+    let chunk = (cases.count + parts - 1) / parts
+    for part in 0..<parts {
+      var writer = BinaryWriter()
+      let slice = cases.dropFirst(part * chunk).prefix(chunk)
+      writer.table(Dictionary(slice.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })) {
+        $0.cachedCase($1)
+      }
+      sections.append(Data(writer.bytes))
+    }
+    let header = Header(
+      format: contents.format, identity: contents.identity, root: contents.root, sections: sections.map(\.count))
+    return try JSONEncoder().encode(header) + [UInt8(ascii: "\n")] + sections.reduce(Data(), +)
   }
 
   /// The cache of the repository whose git folder is `gitDirectory`.
@@ -74,7 +153,7 @@ public final class LoadCache {
       let known = stored.fingerprints[entry.path], known.fingerprint == fingerprint,
       fingerprint.settled(readAt: known.readAt)
     else { return nil }
-    used.fingerprints[entry.path] = known
+    used[\Contents.fingerprints, default: []].insert(entry.path)
     return known.contentID
   }
 
@@ -87,7 +166,7 @@ public final class LoadCache {
       stored.fingerprints = [:]
     }
     let known = FingerprintedContent(fingerprint: fingerprint, readAt: readAt, contentID: contentID)
-    used.fingerprints[entry.path] = known
+    used[\Contents.fingerprints, default: []].insert(entry.path)
     stored.fingerprints[entry.path] = known
     changed = true
   }
@@ -121,14 +200,14 @@ public final class LoadCache {
   private func lookup<Value>(_ key: String, _ table: WritableKeyPath<Contents, [String: Value]>) -> Value? {
     guard let value = stored[keyPath: table][key] else { return nil }
     hits += 1
-    used[keyPath: table][key] = value
+    used[table, default: []].insert(key)
     return value
   }
 
   private func add<Value>(_ value: Value, key: String, _ table: WritableKeyPath<Contents, [String: Value]>) {
     misses += 1
     stored[keyPath: table][key] = value
-    used[keyPath: table][key] = value
+    used[table, default: []].insert(key)
     changed = true
   }
 
@@ -152,15 +231,12 @@ public final class LoadCache {
   /// revisions read in turn both stay cached). Failures are ignored: the cache is only an aid.
   public func save() {
     guard changed else { return }
-    var kept = used
-    kept.format = Self.format
-    kept.identity = identity
-    kept.root = stored.root
-    keepUnused(\.fingerprints, into: &kept)
-    keepUnused(\.data, into: &kept)
-    keepUnused(\.cases, into: &kept)
-    keepUnused(\.crossChecks, into: &kept)
-    guard let bytes = try? JSONEncoder().encode(kept) else { return }
+    var kept = Contents(format: Self.format, identity: identity, root: stored.root)
+    keep(\.fingerprints, into: &kept)
+    keep(\.data, into: &kept)
+    keep(\.cases, into: &kept)
+    keep(\.crossChecks, into: &kept)
+    guard let bytes = try? Self.encode(kept) else { return }
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
     do {
@@ -176,12 +252,17 @@ public final class LoadCache {
     }
   }
 
-  private func keepUnused<Value>(_ table: WritableKeyPath<Contents, [String: Value]>, into kept: inout Contents) {
-    let limit = 2 * kept[keyPath: table].count + 256
-    for (key, value) in stored[keyPath: table] where kept[keyPath: table][key] == nil {
-      if kept[keyPath: table].count >= limit { break }
-      kept[keyPath: table][key] = value
+  /// Copies into `kept` the entries of `table` used in this run, then unused ones up to twice as many
+  /// (and 256 more).
+  private func keep<Value>(_ table: WritableKeyPath<Contents, [String: Value]>, into kept: inout Contents) {
+    let usedKeys = used[table] ?? []
+    var entries = stored[keyPath: table].filter { usedKeys.contains($0.key) }
+    let limit = 2 * entries.count + 256
+    for (key, value) in stored[keyPath: table] where entries[key] == nil {
+      if entries.count >= limit { break }
+      entries[key] = value
     }
+    kept[keyPath: table] = entries
   }
 }
 

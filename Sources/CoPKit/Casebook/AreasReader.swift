@@ -23,7 +23,7 @@ enum AreasReader {
         valid = false
       }
       let nameField = table.field("name", in: record)!
-      if nameField.text.trimmingCharacters(in: .whitespaces).isEmpty {
+      if nameField.text.trimmingWhitespace.isEmpty {
         diagnostics.append(.error(table.location(nameField, in: record), "area '\(code)' has no name"))
       }
       let levelField = table.field("level", in: record)!
@@ -44,7 +44,7 @@ enum AreasReader {
       var groups: [String] = []
       if let groupsField = table.field("groups", in: record), !groupsField.text.isEmpty {
         for name in groupsField.text.split(separator: ";", omittingEmptySubsequences: false) {
-          let group = name.trimmingCharacters(in: .whitespaces)
+          let group = name.trimmingWhitespace
           if !IdentifierPattern.areaCode.matches(group) {
             diagnostics.append(
               .error(

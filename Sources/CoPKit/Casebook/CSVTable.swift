@@ -34,7 +34,7 @@ struct CSVTable {
     var columns: [String: Int] = [:]
     let known = required + optional
     for (position, field) in header.fields.enumerated() {
-      let name = field.text.trimmingCharacters(in: .whitespaces)
+      let name = field.text.trimmingWhitespace
       let location = SourceLocation(file: file, line: header.line, column: field.column)
       if columns[name] != nil {
         diagnostics.append(.error(location, "column '\(name)' appears twice in the header"))

@@ -28,15 +28,17 @@ enum CaseFilesReading {
   ) throws -> [File] {
     let cache = options.cache
     let limits = options.limits
+    // Reading a case depends on its bytes and on today (an evidence date may not be in the future).
+    let today = EvidenceGrading.today()
     func key(_ path: String, _ contentID: String) -> String {
-      LoadCache.key(options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)", path, contentID)
+      LoadCache.key(options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)", today, path, contentID)
     }
     var results = [File?](repeating: nil, count: files.count)
     var misses: [Miss] = []
     for (index, file) in files.enumerated() {
       let entry = entries[file.path]
       if let cache, let entry, let contentID = cache.knownContentID(of: entry, root: root),
-        let cached = cache.caseFile(key(file.path, contentID))
+        let cached = cache.caseFile(key(file.path, contentID)), cached.value == nil || cached.parsed != nil
       {
         results[index] = File(parsed: cached.parsed, diagnostics: cached.diagnostics, contentID: contentID)
         continue
@@ -60,8 +62,10 @@ enum CaseFilesReading {
     }
     for (miss, file) in zip(misses, parsed) {
       results[miss.index] = file
-      if let cache, let contentID = file.contentID {
-        cache.store(CachedCase(file.parsed, diagnostics: file.diagnostics), key: key(miss.path, contentID))
+      if let cache, let contentID = file.contentID,
+        let cached = CachedCase(file.parsed, diagnostics: file.diagnostics, path: miss.path)
+      {
+        cache.store(cached, key: key(miss.path, contentID))
         if let entry = miss.entry { cache.record(contentID, of: entry, root: root, readAt: miss.readAt) }
       }
     }

@@ -17,26 +17,29 @@ public struct FileSystemSource: CasebookSource, Sendable {
 
   public func entries() throws -> [SourceEntry] {
     var entries: [SourceEntry] = []
-    try walk(folder: root, prefix: "", into: &entries)
+    try walk(folder: root.path, prefix: "", into: &entries)
     return entries.sorted { $0.path < $1.path }
   }
 
-  private func walk(folder: URL, prefix: String, into entries: inout [SourceEntry]) throws {
+  /// Adds the entries under `folder` (a path on disk; plain strings, since building a URL for each of
+  /// thousands of files cost more than the `lstat` calls).
+  private func walk(folder: String, prefix: String, into entries: inout [SourceEntry]) throws {
     let names: [String]
     do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      names = try FileManager.default.contentsOfDirectory(atPath: folder)
     } catch {
-      throw CasebookReadError("cannot read the folder \(folder.path): \(error.localizedDescription)")
+      throw CasebookReadError("cannot read the folder \(folder): \(error.localizedDescription)")
     }
+    let base = folder.hasSuffix("/") ? folder : folder + "/"
     for name in names where name != ".git" {
-      let url = folder.appendingPathComponent(name)
+      let fullPath = base + name
       let path = prefix + name
       var info = stat()
-      guard lstat(url.path, &info) == 0 else { continue }
+      guard lstat(fullPath, &info) == 0 else { continue }
       switch info.st_mode & S_IFMT {
       case S_IFLNK: entries.append(SourceEntry(path: path, kind: .symlink))
       case S_IFDIR:
-        if !name.hasPrefix(".") { try walk(folder: url, prefix: path + "/", into: &entries) }
+        if !name.hasPrefix(".") { try walk(folder: fullPath, prefix: path + "/", into: &entries) }
       case S_IFREG:
         entries.append(
           SourceEntry(path: path, kind: .file, size: Int(info.st_size), fingerprint: FileFingerprint(info)))

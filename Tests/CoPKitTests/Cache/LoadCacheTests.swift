@@ -40,6 +40,20 @@ struct LoadCacheTests {
       SampleCasebook.files([
         "indicators/data/havo_vwo.csv": "area,period,value,n\nGM0080,2007,abc,10\nXX9999,2008,4,5\n",
         "cases/broken.md": "---\ntitle: [unclosed\n---\n",
+        // Every kind of reference, each to something the casebook lacks: checked after reading, from the
+        // places the cache keeps.
+        "cases/badrefs.md": """
+          ---
+          title: Verwijzingen
+          areas: [GM0080, XX0001]
+          themes: [front-line, nothing]
+          outcomes:
+            - {label: Een, indicator: no_such_indicator, area: XX0002, value: 3}
+          evidence:
+            - {scale: nl-recognition, level: excellent, assessed_by: ada, date: "2013"}
+            - {scale: unknown-scale, level: "1", assessed_by: ada, date: "2013"}
+          ---
+          """,
         "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "value: 55", with: "value: 45"),
       ]), under: folder)
   }
@@ -51,7 +65,10 @@ struct LoadCacheTests {
     try Self.writeFlawedSample(in: scratch)
     let root = scratch.url("book")
     let plain = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check))
-    #expect(plain.errors.count >= 3)
+    #expect(plain.errors.count >= 7)
+    for name in ["XX0001", "nothing", "no_such_indicator", "excellent", "unknown-scale"] {
+      #expect(plain.errors.contains { $0.location.file == "cases/badrefs.md" && $0.message.contains(name) }, "\(name)")
+    }
     #expect(plain.warnings.contains { $0.message.contains("states value 45") })
 
     let file = scratch.url("cache.json")
@@ -202,6 +219,46 @@ struct LoadCacheTests {
     #expect(!result.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
     // A data file without a catalogue entry is still named: that needs no reading.
     #expect(result.errors.contains { $0.location.file == "indicators/data/unknown_one.csv" })
-    #expect(result.casebook.cases.map(\.id) == ["frontlijn"])
+    #expect(result.casebook.cases.map(\.id) == ["badrefs", "frontlijn"])
+  }
+
+  @Test("a case with every field set comes back from its byte form unchanged, and no field is left out")
+  func storedCaseRoundTrip() throws {
+    let period = PeriodRange(start: "2008", end: "2012/13")
+    let full = Case(
+      id: "full", title: "Alles", areas: ["GM0080", "WK008001"], themes: ["front-line"], period: period,
+      partners: ["gemeente"], summary: "Samenvatting",
+      outcomes: [
+        Outcome(
+          label: "Werk", indicator: "income_from_work", area: "WK008001", baseline: 50, value: 55.5, change: 5.5,
+          unit: "percent", period: PeriodRange(start: "2008"), note: "noot"),
+        Outcome(label: "Alleen een label"),
+      ],
+      mkba: CostBenefitAnalysis(
+        costs: 1, benefits: 2, balance: 1, benefitPerEuro: 2, horizon: 5, whoPays: ["a"], whoBenefits: ["b"],
+        note: "n"),
+      evidence: [
+        EvidenceAssessment(scale: "maryland", level: "2", assessedBy: "redactie", date: "2013-10", note: "x")
+      ],
+      sources: [CaseSource(title: "Rapport", url: "https://example.org", date: "2013", section: "3.1")],
+      contributors: ["ada"], narrative: "De **tekst**.\n")
+    var writer = BinaryWriter()
+    writer.caseValue(full)
+    writer.caseValue(Case(id: "bare", title: "Kaal"))
+    var reader = BinaryReader(writer.bytes)
+    #expect(try reader.caseValue() == full)
+    #expect(try reader.caseValue() == Case(id: "bare", title: "Kaal"))
+    #expect(reader.isAtEnd)
+    // Cut short, the bytes are damaged, not a crash.
+    var short = BinaryReader(Array(writer.bytes.dropLast(3)))
+    _ = try short.caseValue()
+    #expect(throws: BinaryReader.Damaged.self) { try short.caseValue() }
+    // The byte form writes these fields in order; a new field must be added there (and counted here).
+    #expect(Mirror(reflecting: full.mkba!).children.count == 8)
+    #expect(Mirror(reflecting: full).children.count == 13)
+    #expect(Mirror(reflecting: full.outcomes[0]).children.count == 9)
+    #expect(Mirror(reflecting: period).children.count == 2)
+    #expect(Mirror(reflecting: full.evidence[0]).children.count == 5)
+    #expect(Mirror(reflecting: full.sources[0]).children.count == 4)
   }
 }
