@@ -10,6 +10,23 @@ enum GlobalOptionHoisting {
 
   /// The arguments with leading global options moved behind the subcommand path.
   static func hoist(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
+    let (leading, remainder) = splitLeadingOptions(arguments)
+    guard !leading.isEmpty else { return arguments }
+    var rest = remainder
+    var command: any ParsableCommand.Type = root
+    var pathLength = 0
+    while pathLength < rest.count,
+      let next = command.configuration.subcommands.first(where: { commandName(of: $0) == rest[pathLength] })
+    {
+      command = next
+      pathLength += 1
+    }
+    rest.insert(contentsOf: leading, at: pathLength)
+    return rest
+  }
+
+  /// The global options (each with its value) that stand before the first other argument, and the rest.
+  static func splitLeadingOptions(_ arguments: [String]) -> (leading: [String], rest: [String]) {
     var leading: [String] = []
     var index = 0
     while index < arguments.count {
@@ -23,18 +40,7 @@ enum GlobalOptionHoisting {
       }
       index += 1
     }
-    guard !leading.isEmpty else { return arguments }
-    var rest = Array(arguments[index...])
-    var command: any ParsableCommand.Type = root
-    var pathLength = 0
-    while pathLength < rest.count,
-      let next = command.configuration.subcommands.first(where: { commandName(of: $0) == rest[pathLength] })
-    {
-      command = next
-      pathLength += 1
-    }
-    rest.insert(contentsOf: leading, at: pathLength)
-    return rest
+    return (leading, Array(arguments[index...]))
   }
 
   private static func commandName(of command: any ParsableCommand.Type) -> String {

@@ -46,7 +46,8 @@ struct PluginsCommand: ParsableCommand {
         the protocol's describe request before it is copied into the plugin folder.
         """)
 
-    @Argument(help: "A package folder, a git URL (optionally @branch-or-tag), or an executable cop-<id>.")
+    @Argument(
+      help: "A package folder, a git URL (optionally @branch, @tag or @commit), or an executable cop-<id>.")
     var source: String
 
     @Option(help: ArgumentHelp("The build folder for a package (default: its .build).", valueName: "path"))
@@ -67,9 +68,12 @@ struct PluginsCommand: ParsableCommand {
 
   /// `cop plugins remove`.
   struct Remove: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove an installed plugin.")
+    static let configuration = CommandConfiguration(
+      abstract: "Remove an installed plugin.",
+      discussion:
+        "Deletes the executable cop-<id> from the first plugin folder that has it, and nothing else.")
 
-    @Argument(help: "The plugin's id.")
+    @Argument(help: "The plugin's id ([a-z0-9-]+).")
     var id: String
 
     func run() throws {

@@ -197,6 +197,30 @@ struct HelloPluginTests {
       copHelp.stdout.contains("hello  Greet the casebook and count its cases. (plugin hello)"), "\(copHelp)")
     let help = try sandbox.cop(["hello", "--help"], environment: environment)
     #expect(help.stdout.contains("Greet the casebook and count its cases."), "\(help)")
+    let helpHello = try sandbox.cop(["help", "hello"], environment: environment)
+    #expect(helpHello.stdout.contains("Greet the casebook and count its cases."), "\(helpHello)")
+    #expect(helpHello.stdout.contains("--name"), "\(helpHello)")
+    // Global options may stand before the plugin's subcommand, as before a built-in one.
+    let before = try sandbox.cop(
+      ["--casebook", book, "--at", "HEAD", "hello", "--name", "CI"], environment: environment)
+    #expect(before.status == 0, "\(before)")
+    #expect(before.stdout.hasPrefix("Hello, CI! The casebook \""), "\(before)")
+
+    // The installed plugin checks its own data in `cop validate`, through the protocol.
+    try sandbox.copyBundledCasebook(to: "book")
+    try sandbox.write("greeting: [hi]\ncolour: red\n", to: "book/plugins/hello/greeting.yaml")
+    let invalid = try sandbox.cop(["validate", "--casebook", "book"], environment: environment)
+    #expect(invalid.status == 65, "\(invalid)")
+    #expect(
+      invalid.stderr.contains("plugins/hello/greeting.yaml:1:11: error: 'greeting' must be a single value"),
+      "\(invalid)")
+    #expect(
+      invalid.stderr.contains("plugins/hello/greeting.yaml:2:1: warning: unknown field 'colour'"),
+      "\(invalid)")
+    try sandbox.write("greeting: Hallo\n", to: "book/plugins/hello/greeting.yaml")
+    let valid = try sandbox.cop(["validate", "--casebook", "book"], environment: environment)
+    #expect(valid.status == 0, "\(valid)")
+    #expect(!valid.stderr.contains("plugins/hello"), "\(valid)")
 
     let loaded = try CasebookLoader.load(from: FileSystemSource(root: CopRunner.bundledCasebook)).casebook
     let proxy = try #require(

@@ -73,6 +73,29 @@ public struct InstalledPlugin: CoPPlugin {
     return table
   }
 
+  /// The problems of the plugin's own data, when it announced the `validate` capability (none
+  /// otherwise); a plugin that fails to answer gives one error naming it at `plugins/<id>/`.
+  public func validate(_ casebook: Casebook) -> [Diagnostic] {
+    guard description.capabilities?.contains(PluginProtocol.Capability.validate) == true else { return [] }
+    let id = description.id
+    do {
+      let response = try Self.request(
+        PluginProtocol.Request(
+          method: PluginProtocol.Capability.validate, casebook: casebookFolder, revision: revision),
+        executable: executable, name: id, timeout: timeout, environment: environment)
+      guard let diagnostics = response.diagnostics else {
+        throw PluginError(plugin: id, problem: "answered validate without diagnostics")
+      }
+      return diagnostics
+    } catch {
+      let problem = (error as? PluginError)?.problem ?? "\(error)"
+      return [
+        .error(
+          SourceLocation(file: "plugins/\(id)/"), "plugin '\(id)' could not check its data: \(problem)")
+      ]
+    }
+  }
+
   /// Sends one request and returns the decoded response, turning every way a plugin can fail into one
   /// ``PluginError`` naming it.
   static func request(

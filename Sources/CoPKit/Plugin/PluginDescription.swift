@@ -12,6 +12,10 @@ public struct PluginDescription: Sendable, Equatable, Codable {
   public var comparisons: [ComparisonDescription]
   /// The subcommands it adds to `cop`.
   public var subcommands: [SubcommandDescription]
+  /// The optional protocol methods an installed plugin serves (``PluginProtocol/Capability``), such as
+  /// `validate`; absent for a plugin that serves only describe, metric and comparison. ``PluginMain``
+  /// fills it in its answer to `describe`, so a plugin type leaves it nil.
+  public var capabilities: [String]?
 
   /// Creates a description.
   public init(

@@ -82,12 +82,17 @@ public struct PluginDirectory: Sendable {
 }
 
 /// Plugin descriptions cached by executable path, size and modification time, so that `cop --help`
-/// does not start every plugin each time.
+/// does not start every plugin each time. A plugin that could not describe itself (no answer in time,
+/// a crash, output that is not the protocol's) is remembered too, with its error, so that a broken
+/// plugin costs its timeout once, not on every run, until its executable changes.
 struct DescriptionCache {
   struct Entry: Codable {
     var size: Int
     var modified: Double
-    var description: PluginDescription
+    /// The description, or nil when the plugin failed.
+    var description: PluginDescription?
+    /// What the plugin did wrong, when it failed.
+    var failure: String?
   }
 
   let file: URL?
@@ -103,7 +108,9 @@ struct DescriptionCache {
     }
   }
 
-  /// The cached description of `url`, or a fresh one from `describe` (then cached).
+  /// The cached description of `url`, or a fresh one from `describe` (then cached). A cached failure
+  /// is thrown again without starting the plugin; a fresh failure of an executable that could be
+  /// started is cached.
   mutating func description(for url: URL, describe: () throws -> PluginDescription) throws
     -> PluginDescription
   {
@@ -111,12 +118,22 @@ struct DescriptionCache {
     let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
     if let entry = entries[url.path], entry.size == size, entry.modified == modified {
-      return entry.description
+      if let description = entry.description { return description }
+      if let failure = entry.failure { throw PluginError(plugin: url.lastPathComponent, problem: failure) }
     }
-    let description = try describe()
-    entries[url.path] = Entry(size: size, modified: modified, description: description)
-    changed = true
-    return description
+    do {
+      let description = try describe()
+      entries[url.path] = Entry(size: size, modified: modified, description: description)
+      changed = true
+      return description
+    } catch let error as PluginError {
+      // A missing or non-executable file costs nothing to check again; anything else was started.
+      if size >= 0, FileManager.default.isExecutableFile(atPath: url.path) {
+        entries[url.path] = Entry(size: size, modified: modified, failure: error.problem)
+        changed = true
+      }
+      throw error
+    }
   }
 
   /// Writes the cache if it changed (atomically; a failure to write only costs speed).

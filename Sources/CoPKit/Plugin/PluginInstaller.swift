@@ -23,7 +23,8 @@ public struct PluginInstaller {
   }
 
   /// Installs from a folder holding a Swift package, a prebuilt executable, or a git URL (`URL@REF`
-  /// for a branch or tag). The plugin must describe itself over the protocol before it is copied in.
+  /// for a branch, tag or commit). The plugin must describe itself over the protocol before it is copied
+  /// in. A git URL is cloned into a temporary folder that is removed afterwards, whatever happens.
   public func install(_ source: String, scratchPath: String? = nil) throws -> Installed {
     guard let folder = directory.installFolder else {
       throw PluginError(
@@ -35,11 +36,19 @@ public struct PluginInstaller {
       let url = URL(fileURLWithPath: source).standardizedFileURL
       executable = isFolder.boolValue ? try build(package: url, scratchPath: scratchPath) : url
     } else if Self.looksLikeGitURL(source) {
-      executable = try build(package: try clone(source), scratchPath: scratchPath)
+      let clone = try clone(source)
+      defer { try? FileManager.default.removeItem(at: clone) }
+      return try copyIn(
+        try build(package: clone, scratchPath: scratchPath), folder: folder)
     } else {
       throw PluginError(
         plugin: source, problem: "is neither a folder, an executable, nor a git URL", isUsage: true)
     }
+    return try copyIn(executable, folder: folder)
+  }
+
+  /// Checks that `executable` is a plugin that describes itself, then copies it (atomically) into `folder`.
+  private func copyIn(_ executable: URL, folder: URL) throws -> Installed {
     let name = executable.lastPathComponent
     guard name.hasPrefix("cop-"), name.count > 4 else {
       throw PluginError(plugin: name, problem: "a plugin executable must be named cop-<id>", isUsage: true)
@@ -58,14 +67,27 @@ public struct PluginInstaller {
     return Installed(description: description, path: destination)
   }
 
-  /// Removes the plugin `id` from the first plugin folder that has it.
+  /// Removes the plugin `id` from the first plugin folder that has it: only the entry
+  /// `<folder>/cop-<id>` itself (a symbolic link is removed, not what it points to), never a folder.
   public func remove(_ id: String) throws -> URL {
+    guard IdentifierPattern.caseID.matches(id) else {
+      throw PluginError(
+        plugin: id, problem: "is not a plugin id: an id has \(IdentifierPattern.caseID)", isUsage: true)
+    }
     for folder in directory.folders {
       let path = folder.appendingPathComponent("cop-\(id)")
-      if FileManager.default.fileExists(atPath: path.path) {
-        try FileManager.default.removeItem(at: path)
-        return path
+      // lstat: a dangling link is still an entry to remove, and a link is never followed.
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path.path) else { continue }
+      guard attributes[.type] as? FileAttributeType != .typeDirectory else {
+        throw PluginError(
+          plugin: id, problem: "\(path.path) is a folder, not a plugin executable; it was left alone",
+          isUsage: true)
       }
+      guard unlink(path.path) == 0 else {
+        throw PluginError(
+          plugin: id, problem: "could not remove \(path.path): \(String(cString: strerror(errno)))")
+      }
+      return path
     }
     throw PluginError(
       plugin: id, problem: "is not installed in \(directory.folders.map(\.path).joined(separator: ":"))",
@@ -109,7 +131,8 @@ public struct PluginInstaller {
       .appendingPathComponent(product)
   }
 
-  /// Clones `URL[@REF]` into a temporary folder.
+  /// Clones `URL[@REF]` into a new temporary folder (under `$TMPDIR` of the installer's environment);
+  /// REF is a branch, a tag or a commit (an abbreviated or full hexadecimal id).
   func clone(_ source: String) throws -> URL {
     var url = source
     var reference: String?
@@ -120,13 +143,42 @@ public struct PluginInstaller {
       url = String(source[..<at.lowerBound])
       reference = String(source[at.upperBound...])
     }
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "cop-plugin-\(UUID().uuidString)")
-    var arguments = ["git", "clone", "--depth", "1"]
-    if let reference { arguments += ["--branch", reference] }
+    let target = temporaryFolder.appendingPathComponent("cop-plugin-\(UUID().uuidString)")
     progress("Cloning \(RemoteURL.masked(url))")
-    _ = try run(arguments + ["--", url, target.path], quiet: false)
+    do {
+      if let reference, Self.looksLikeCommit(reference) {
+        // `--branch` takes no commit id, and a shallow fetch of one needs the server's consent: clone
+        // in full, then check the commit out (a branch or tag spelt in hex still resolves).
+        _ = try run(["git", "clone", "--no-checkout", "--", url, target.path], quiet: false)
+        _ = try run(
+          [
+            "git", "-C", target.path, "-c", "advice.detachedHead=false", "checkout", "--quiet", reference,
+            "--",
+          ],
+          quiet: false)
+      } else {
+        var arguments = ["git", "clone", "--depth", "1"]
+        if let reference { arguments += ["--branch", reference] }
+        _ = try run(arguments + ["--", url, target.path], quiet: false)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: target)
+      throw error
+    }
     return target
+  }
+
+  /// Whether a reference looks like a commit id: 7 to 40 hexadecimal digits.
+  static func looksLikeCommit(_ reference: String) -> Bool {
+    (7...40).contains(reference.count) && reference.allSatisfy(\.isHexDigit)
+  }
+
+  /// Where temporary clones go: `$TMPDIR` of the installer's environment, else the system's.
+  var temporaryFolder: URL {
+    if let folder = directory.environment["TMPDIR"], !folder.isEmpty {
+      return URL(fileURLWithPath: folder, isDirectory: true)
+    }
+    return FileManager.default.temporaryDirectory
   }
 
   /// Runs a command, returning its standard output. Unless `quiet`, its output goes to standard error
@@ -138,9 +190,9 @@ public struct PluginInstaller {
     process.arguments = arguments
     process.environment = directory.environment
     process.standardInput = FileHandle.nullDevice
-    let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent(
+    let errorLog = temporaryFolder.appendingPathComponent(
       "cop-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorLog) }
     let output = Pipe()
     process.standardOutput = quiet ? output : FileHandle.standardError

@@ -49,7 +49,12 @@ public enum PluginMain {
       let request = try JSONDecoder().decode(PluginProtocol.Request.self, from: input)
       switch request.method {
       case "describe":
-        return PluginProtocol.Response(description: plugin.description)
+        // Every plugin served here answers `validate` (a plugin type without checks finds no problems).
+        var description = plugin.description
+        description.capabilities = Array(
+          Set(description.capabilities ?? []).union([PluginProtocol.Capability.validate])
+        ).sorted()
+        return PluginProtocol.Response(description: description)
       case "metric":
         guard let metric = request.metric else {
           return PluginProtocol.Response(error: "'metric' is missing")
@@ -63,6 +68,11 @@ public enum PluginMain {
         let casebook = try loadCasebook(request, environment: environment)
         return PluginProtocol.Response(
           table: try plugin.runComparison(comparison, in: casebook, options: request.options ?? [:]))
+      case PluginProtocol.Capability.validate:
+        // The plugin checks its own data even when other files of the casebook have errors
+        // (`cop validate` reports those itself).
+        let casebook = try loadCasebook(request, environment: environment, allowingErrors: true)
+        return PluginProtocol.Response(diagnostics: plugin.validate(casebook))
       default:
         return PluginProtocol.Response(error: "unknown method '\(request.method)'")
       }
@@ -73,15 +83,15 @@ public enum PluginMain {
     }
   }
 
-  private static func loadCasebook(_ request: PluginProtocol.Request, environment: [String: String]) throws
-    -> Casebook
-  {
+  private static func loadCasebook(
+    _ request: PluginProtocol.Request, environment: [String: String], allowingErrors: Bool = false
+  ) throws -> Casebook {
     let folder = CasebookLocation.folder(
       option: request.casebook, environment: environment,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     let result = try CasebookLoader.load(
       from: try CasebookLocation.source(folder: folder, revision: request.revision))
-    if result.hasErrors {
+    if result.hasErrors && !allowingErrors {
       throw CasebookReadError(
         "the casebook at \(folder.path) has \(result.errors.count) problems; run `cop validate`")
     }

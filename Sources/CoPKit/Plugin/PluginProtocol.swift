@@ -12,17 +12,29 @@ import Foundation
 /// "options": {NAME: VALUE}}`.
 /// Responses: `{"protocol": 1, "description": {...}}`, `{"protocol": 1, "observations": [...]}`,
 /// `{"protocol": 1, "table": {...}}`, or `{"protocol": 1, "error": MESSAGE}`.
+///
+/// Optional methods, which a plugin announces in its description's `capabilities` and `cop` sends only
+/// to a plugin that announced them (so a plugin that predates one keeps working, and the version stays
+/// 1): `validate`, `{"protocol": 1, "method": "validate", "casebook": PATH, "revision": REV-or-null}`,
+/// answered `{"protocol": 1, "diagnostics": [{"severity": "error"|"warning", "location": {"file",
+/// "line", "column"}, "message"}]}` with the problems of the plugin's own data under `plugins/<id>/`.
 public enum PluginProtocol {
   /// The protocol version this build speaks.
   public static let version = 1
   /// The argument that asks a plugin executable to serve one protocol request.
   public static let flag = "--cop-protocol"
 
+  /// The optional methods a plugin may announce in ``PluginDescription/capabilities``.
+  public enum Capability {
+    /// `validate`: checks the plugin's own data for `cop validate`.
+    public static let validate = "validate"
+  }
+
   /// A request from `cop` to a plugin.
   public struct Request: Codable, Sendable, Equatable {
     /// The protocol version of the sender.
     public var `protocol`: Int
-    /// `describe`, `metric` or `comparison`.
+    /// `describe`, `metric`, `comparison` or (when announced) `validate`.
     public var method: String
     /// The metric asked for.
     public var metric: String?
@@ -60,18 +72,21 @@ public enum PluginProtocol {
     public var observations: [Observation]?
     /// The answer to `comparison`.
     public var table: ResultTable?
+    /// The answer to `validate`: the problems of the plugin's own data.
+    public var diagnostics: [Diagnostic]?
     /// A failure, in one sentence.
     public var error: String?
 
     /// Creates a response.
     public init(
       description: PluginDescription? = nil, observations: [Observation]? = nil, table: ResultTable? = nil,
-      error: String? = nil
+      diagnostics: [Diagnostic]? = nil, error: String? = nil
     ) {
       self.protocol = PluginProtocol.version
       self.description = description
       self.observations = observations
       self.table = table
+      self.diagnostics = diagnostics
       self.error = error
     }
   }

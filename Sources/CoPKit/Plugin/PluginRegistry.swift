@@ -98,11 +98,11 @@ public struct PluginRegistry: Sendable {
     return problems
   }
 
-  /// Every plugin's checks of its own data, plus a warning for data under `plugins/<id>/` that no
-  /// loaded plugin owns.
+  /// Every plugin's checks of its own data (an installed plugin's over the protocol, when it announced
+  /// the `validate` capability), plus a warning for data under `plugins/<id>/` that no loaded plugin owns.
   public func validate(_ casebook: Casebook) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entry in entries where !(entry.plugin is InstalledPlugin) {
+    for entry in entries {
       diagnostics += entry.plugin.validate(casebook)
     }
     for id in casebook.pluginData.keys.sorted() where plugin(id) == nil {

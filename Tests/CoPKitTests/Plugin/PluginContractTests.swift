@@ -84,10 +84,14 @@ struct PluginProtocolTests {
     PluginMain.respond(to: Data(json.utf8), plugin: DoublingPlugin(), environment: [:])
   }
 
-  @Test("describe, metric and comparison requests get their answers")
+  @Test("describe, metric, comparison and validate requests get their answers")
   func answers() throws {
     let describe = try respond(#"{"protocol": 1, "method": "describe"}"#)
-    #expect(describe.description == DoublingPlugin().description)
+    var announced = DoublingPlugin().description
+    announced.capabilities = ["validate"]
+    #expect(describe.description == announced)
+    let validate = try respond(#"{"protocol": 1, "method": "validate", "casebook": "\#(casebookFolder)"}"#)
+    #expect(validate.diagnostics == [] && validate.error == nil)
     let metric = try respond(
       #"{"protocol": 1, "method": "metric", "metric": "double.income", "casebook": "\#(casebookFolder)"}"#)
     let observation = try #require(metric.observations?.first { $0.area == "NL-AW40" && $0.period == "2007" })

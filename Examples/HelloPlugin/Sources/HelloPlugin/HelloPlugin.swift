@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoPKit
+import Foundation
 
 /// An example plugin: one metric (cases per area and start year), one comparison (cases per area of a
 /// level) and one subcommand (`cop hello`).
@@ -73,9 +74,29 @@ public struct HelloPlugin: CoPPlugin {
 
   public var subcommands: [any ParsableCommand.Type] { [HelloCommand.self] }
 
+  /// Checks the plugin's own data: `plugins/hello/greeting.yaml`, a mapping with one `greeting` (the word
+  /// to greet with); any other file there is unknown. Works the same built in and installed.
   public func validate(_ casebook: Casebook) -> [Diagnostic] {
-    // The plugin's own data would be checked here: casebook.pluginFiles("hello").
-    []
+    var diagnostics: [Diagnostic] = []
+    for (name, data) in casebook.pluginFiles("hello").sorted(by: { $0.key < $1.key }) {
+      let path = "plugins/hello/\(name)"
+      guard name == "greeting.yaml" else {
+        diagnostics.append(
+          .warning(SourceLocation(file: path), "unknown file; the hello plugin reads greeting.yaml"))
+        continue
+      }
+      let (value, problems) = YAMLValue.parse(data, path: path)
+      diagnostics += problems
+      guard let value else { continue }
+      _ = value.entries("greeting.yaml", into: &diagnostics)
+      value.warnUnknownKeys(["greeting"], in: "greeting.yaml", into: &diagnostics)
+      let greeting = value["greeting"]?.text("'greeting'", into: &diagnostics) ?? ""
+      if greeting.trimmingCharacters(in: .whitespaces).isEmpty {
+        diagnostics.append(
+          .error(value["greeting"]?.location ?? value.location, "'greeting' is missing or empty"))
+      }
+    }
+    return diagnostics
   }
 }
 
