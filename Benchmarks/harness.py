@@ -28,17 +28,34 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "cop benchmark", "GIT_AUTHOR_EMAIL": "bench@cop.in
            "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
 
 
+TIME = "/usr/bin/time"
+
+
 def run(command, out_path, cwd=ROOT, env=None):
-    """Runs a command with stdout to a file; returns (wall seconds, peak RSS bytes, exit code, stderr)."""
+    """Runs a command with stdout to a file; returns (wall seconds, peak RSS bytes, exit code, stderr).
+
+    The peak is measured by GNU time where there is one: Linux counts, in a child's peak, the memory of
+    the process it was forked from (here the harness, which holds the compared CSV files), so wait4's
+    figure would be the harness's whenever that is larger."""
+    measured = os.access(TIME, os.X_OK)
+    peak_file = out_path + ".peak"
+    full = [TIME, "-f", "%M", "-o", peak_file] + command if measured else command
     with open(out_path, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, cwd=cwd,
+        process = subprocess.Popen(full, stdout=out, stderr=subprocess.PIPE, cwd=cwd,
                                    env=dict(os.environ, **(env or {})))
         stderr = process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss * 1024, process.returncode, stderr.decode(errors="replace")
+    peak = usage.ru_maxrss * 1024
+    if measured:
+        with open(peak_file) as f:
+            lines = [line for line in f.read().splitlines() if line.strip().isdigit()]
+        os.remove(peak_file)
+        if lines:
+            peak = int(lines[-1]) * 1024
+    return wall, peak, process.returncode, stderr.decode(errors="replace")
 
 
 def measure(name, command, out_path, repeat, expect_ok=True):

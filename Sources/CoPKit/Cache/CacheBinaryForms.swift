@@ -124,13 +124,15 @@ extension BinaryReader {
     let mkba = try optional { reader in
       CostBenefitAnalysis(
         costs: try reader.optional { try $0.double() }, benefits: try reader.optional { try $0.double() },
-        balance: try reader.optional { try $0.double() }, benefitPerEuro: try reader.optional { try $0.double() },
+        balance: try reader.optional { try $0.double() },
+        benefitPerEuro: try reader.optional { try $0.double() },
         horizon: try reader.optional { try $0.double() }, whoPays: try reader.strings(),
         whoBenefits: try reader.strings(), note: try reader.optional { try $0.string() })
     }
     let evidence = try array { reader in
       EvidenceAssessment(
-        scale: try reader.string(), level: try reader.string(), assessedBy: try reader.optional { try $0.string() },
+        scale: try reader.string(), level: try reader.string(),
+        assessedBy: try reader.optional { try $0.string() },
         date: try reader.optional { try $0.string() }, note: try reader.optional { try $0.string() })
     }
     let sources = try array { reader in
@@ -139,7 +141,8 @@ extension BinaryReader {
         date: try reader.optional { try $0.string() }, section: try reader.optional { try $0.string() })
     }
     return Case(
-      id: id, title: title, areas: areas, themes: themes, period: period, partners: partners, summary: summary,
+      id: id, title: title, areas: areas, themes: themes, period: period, partners: partners,
+      summary: summary,
       outcomes: outcomes, mkba: mkba, evidence: evidence, sources: sources, contributors: try strings(),
       narrative: try string())
   }
@@ -164,7 +167,8 @@ extension BinaryReader {
   mutating func diagnostics() throws -> [Diagnostic] {
     try array { reader in
       let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
-      let location = SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+      let location = SourceLocation(
+        file: try reader.string(), line: try reader.int(), column: try reader.int())
       return Diagnostic(severity, location, try reader.string())
     }
   }

@@ -69,7 +69,8 @@ struct CachedReferences: Sendable {
   }
 
   init(
-    file: String, areas: [String], areaPlaces: [Int], themes: [String], themePlaces: [Int], indicators: [String],
+    file: String, areas: [String], areaPlaces: [Int], themes: [String], themePlaces: [Int],
+    indicators: [String],
     indicatorPlaces: [Int], outcomePlaces: [Int], evidence: [String], evidencePlaces: [Int]
   ) {
     self.file = file

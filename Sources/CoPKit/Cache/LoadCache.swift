@@ -49,7 +49,8 @@ public final class LoadCache {
     self.file = file
     self.identity = identity
     self.now = clock
-    stored = (try? Data(contentsOf: file)).flatMap { Self.decode($0, identity: identity) }
+    stored =
+      (try? Data(contentsOf: file)).flatMap { Self.decode($0, identity: identity) }
       ?? Contents(format: Self.format, identity: identity)
   }
 
@@ -95,7 +96,9 @@ public final class LoadCache {
       case 1:
         return (try? JSONDecoder().decode([String: CachedDataFile].self, from: section)).map { .data($0) }
       case 2:
-        return (try? JSONDecoder().decode([String: [Diagnostic]].self, from: section)).map { .crossChecks($0) }
+        return (try? JSONDecoder().decode([String: [Diagnostic]].self, from: section)).map {
+          .crossChecks($0)
+        }
       default:
         var reader = BinaryReader([UInt8](section))
         return (try? reader.table { try $0.cachedCase() }).map { .cases($0) }
@@ -134,7 +137,8 @@ public final class LoadCache {
       sections.append(Data(writer.bytes))
     }
     let header = Header(
-      format: contents.format, identity: contents.identity, root: contents.root, sections: sections.map(\.count))
+      format: contents.format, identity: contents.identity, root: contents.root,
+      sections: sections.map(\.count))
     return try JSONEncoder().encode(header) + [UInt8(ascii: "\n")] + sections.reduce(Data(), +)
   }
 
@@ -280,7 +284,9 @@ extension LoadCache {
   /// The running executable's path, size and modification time, as a build identity.
   static func executableIdentity() -> String {
     var info = stat()
-    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     guard stat(path, &info) == 0 else { return "cop:unknown:\(getpid())" }
     let fingerprint = FileFingerprint(info)
     return "cop:\(format):\(path):\(fingerprint.size):\(fingerprint.modified)"

@@ -31,7 +31,8 @@ enum CaseFilesReading {
     // Reading a case depends on its bytes and on today (an evidence date may not be in the future).
     let today = EvidenceGrading.today()
     func key(_ path: String, _ contentID: String) -> String {
-      LoadCache.key(options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)", today, path, contentID)
+      LoadCache.key(
+        options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)", today, path, contentID)
     }
     var results = [File?](repeating: nil, count: files.count)
     var misses: [Miss] = []

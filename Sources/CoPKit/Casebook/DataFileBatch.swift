@@ -54,7 +54,8 @@ struct DataFileBatch {
     _ data: Data, path: String, indicator: String, keep: Bool, contentID: String? = nil, readAt: Int64 = 0
   ) {
     pending.append(
-      Pending(bytes: data, path: path, indicator: indicator, keep: keep, contentID: contentID, readAt: readAt))
+      Pending(bytes: data, path: path, indicator: indicator, keep: keep, contentID: contentID, readAt: readAt)
+    )
     bytes += data.count
   }
 

@@ -87,7 +87,8 @@ struct DataFilesReading {
           checkLines: false)
       else { continue }
       batch.add(
-        bytes, path: file.path, indicator: file.indicator, keep: keep, contentID: entry?.contentID, readAt: readAt)
+        bytes, path: file.path, indicator: file.indicator, keep: keep, contentID: entry?.contentID,
+        readAt: readAt)
       if batch.isFull { finish(&batch) }
     }
     finish(&batch)
@@ -103,8 +104,11 @@ struct DataFilesReading {
       if parsed.keep && options.data == .load { data[parsed.indicator] = parsed.data }
       if let cache, let contentID = parsed.contentID {
         contentIDs[parsed.indicator] = contentID
-        cache.store(CachedDataFile(diagnostics: fileDiagnostics, count: count), key: key(parsed.path, contentID))
-        if let entry = entries[parsed.path] { cache.record(contentID, of: entry, root: root, readAt: parsed.readAt) }
+        cache.store(
+          CachedDataFile(diagnostics: fileDiagnostics, count: count), key: key(parsed.path, contentID))
+        if let entry = entries[parsed.path] {
+          cache.record(contentID, of: entry, root: root, readAt: parsed.readAt)
+        }
       }
     }
   }

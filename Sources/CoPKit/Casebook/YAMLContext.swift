@@ -62,6 +62,13 @@ final class YAMLContext {
         "invalid YAML: \(detail)")
     case .reader(let problem, _, _, _):
       sink.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      // Yams' own description quotes the whole text; name the keys, at the first one's place.
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      sink.error(
+        SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+        "\(keys) appear\(duplicates.count == 1 ? "s" : "") more than once in the same mapping; keep one of each"
+      )
     default:
       sink.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
     }

@@ -43,18 +43,19 @@ struct LoadCacheTests {
         // Every kind of reference, each to something the casebook lacks: checked after reading, from the
         // places the cache keeps.
         "cases/badrefs.md": """
-          ---
-          title: Verwijzingen
-          areas: [GM0080, XX0001]
-          themes: [front-line, nothing]
-          outcomes:
-            - {label: Een, indicator: no_such_indicator, area: XX0002, value: 3}
-          evidence:
-            - {scale: nl-recognition, level: excellent, assessed_by: ada, date: "2013"}
-            - {scale: unknown-scale, level: "1", assessed_by: ada, date: "2013"}
-          ---
-          """,
-        "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(of: "value: 55", with: "value: 45"),
+        ---
+        title: Verwijzingen
+        areas: [GM0080, XX0001]
+        themes: [front-line, nothing]
+        outcomes:
+          - {label: Een, indicator: no_such_indicator, area: XX0002, value: 3}
+        evidence:
+          - {scale: nl-recognition, level: excellent, assessed_by: ada, date: "2013"}
+          - {scale: unknown-scale, level: "1", assessed_by: ada, date: "2013"}
+        ---
+        """,
+        "cases/frontlijn.md": SampleCasebook.caseText.replacingOccurrences(
+          of: "value: 55", with: "value: 45"),
       ]), under: folder)
   }
 
@@ -64,10 +65,13 @@ struct LoadCacheTests {
     defer { scratch.remove() }
     try Self.writeFlawedSample(in: scratch)
     let root = scratch.url("book")
-    let plain = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check))
+    let plain = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check))
     #expect(plain.errors.count >= 7)
     for name in ["XX0001", "nothing", "no_such_indicator", "excellent", "unknown-scale"] {
-      #expect(plain.errors.contains { $0.location.file == "cases/badrefs.md" && $0.message.contains(name) }, "\(name)")
+      #expect(
+        plain.errors.contains { $0.location.file == "cases/badrefs.md" && $0.message.contains(name) },
+        "\(name)")
     }
     #expect(plain.warnings.contains { $0.message.contains("states value 45") })
 
@@ -100,7 +104,8 @@ struct LoadCacheTests {
 
     let warm = CountingSource(root)
     _ = try CasebookLoader.load(
-      from: warm, options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+      from: warm,
+      options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
     #expect(warm.readFiles.isEmpty, "\(warm.reads)")
   }
 
@@ -118,17 +123,23 @@ struct LoadCacheTests {
     #expect(before.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
 
     let path = root.appendingPathComponent("indicators/data/havo_vwo.csv").path
-    let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    let modified = try #require(
+      try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
     // The same length, now valid: only the content (and the status-change time) differ.
-    try Data("area,period,value,n\nGM0080,2007,123,10\nGM0080,2008,4,5\n".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("area,period,value,n\nGM0080,2007,123,10\nGM0080,2008,4,5\n".utf8).write(
+      to: URL(fileURLWithPath: path))
     try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
 
     let counting = CountingSource(root)
     let after = try CasebookLoader.load(
-      from: counting, options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+      from: counting,
+      options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
     #expect(counting.readFiles == ["indicators/data/havo_vwo.csv"])
     #expect(!after.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
-    #expect(after.diagnostics == (try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check))).diagnostics)
+    #expect(
+      after.diagnostics
+        == (try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check)))
+        .diagnostics)
   }
 
   @Test("a file read within the settle time is hashed again next time, however its fingerprint looks")
@@ -140,7 +151,8 @@ struct LoadCacheTests {
     let file = scratch.url("cache.json")
     // The real clock: every file was written a moment ago.
     let first = LoadCache(file: file, identity: "test")
-    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
+    _ = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
     first.save()
     let counting = CountingSource(root)
     let second = LoadCache(file: file, identity: "test")
@@ -158,10 +170,12 @@ struct LoadCacheTests {
     let root = scratch.url("book")
     let file = scratch.url("cache.json")
     let first = LoadCache(file: file, identity: "build-1", clock: Self.later)
-    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
+    _ = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
     first.save()
     let other = LoadCache(file: file, identity: "build-2", clock: Self.later)
-    _ = try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: other))
+    _ = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: other))
     #expect(other.hits == 0)
 
     try Data("{\"format\": 1, \"identity\": \"build-1\", \"data\": [".utf8).write(to: file)
@@ -230,7 +244,8 @@ struct LoadCacheTests {
       partners: ["gemeente"], summary: "Samenvatting",
       outcomes: [
         Outcome(
-          label: "Werk", indicator: "income_from_work", area: "WK008001", baseline: 50, value: 55.5, change: 5.5,
+          label: "Werk", indicator: "income_from_work", area: "WK008001", baseline: 50, value: 55.5,
+          change: 5.5,
           unit: "percent", period: PeriodRange(start: "2008"), note: "noot"),
         Outcome(label: "Alleen een label"),
       ],

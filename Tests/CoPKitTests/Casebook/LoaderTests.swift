@@ -26,6 +26,16 @@ struct LoaderTests {
     #expect(item.narrative.contains("De **tekst**."))
   }
 
+  @Test("a key given twice is named, at its first place, without quoting the whole front matter")
+  func duplicateKey() throws {
+    let result = try SampleCasebook.load([
+      "cases/twice.md": "---\ntitle: Een\nareas: [GM0080]\ntitle: Twee\n---\n"
+    ])
+    let problem = try #require(result.errors.first { $0.location.file == "cases/twice.md" })
+    #expect(problem.location.line == 2 && problem.location.column == 1)
+    #expect(problem.message == "'title' appears more than once in the same mapping; keep one of each")
+  }
+
   @Test("codes and periods stay text: 0363 is not turned into a number")
   func codesStayText() throws {
     let result = try SampleCasebook.load([
