@@ -30,6 +30,19 @@ struct LoadCacheTests {
     }
   }
 
+  /// The casebook in `source` checked (``DataScope/check``) through `cache`, which is then saved.
+  @discardableResult
+  static func check(_ source: any CasebookSource, through cache: LoadCache? = nil) throws -> LoadResult {
+    let result = try CasebookLoader.load(from: source, options: LoadOptions(data: .check, cache: cache))
+    cache?.save()
+    return result
+  }
+
+  /// The cache in `file` for the build `identity`, with the clock ten seconds ahead.
+  static func cache(_ file: URL, identity: String = "test") -> LoadCache {
+    LoadCache(file: file, identity: identity, clock: later)
+  }
+
   /// A clock ten seconds ahead, so that files written by the test count as settled when read.
   static let later: @Sendable () -> Int64 = { FileFingerprint.now() + 10_000_000_000 }
 
@@ -65,8 +78,7 @@ struct LoadCacheTests {
     defer { scratch.remove() }
     try Self.writeFlawedSample(in: scratch)
     let root = scratch.url("book")
-    let plain = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check))
+    let plain = try Self.check(FileSystemSource(root: root))
     #expect(plain.errors.count >= 7)
     for name in ["XX0001", "nothing", "no_such_indicator", "excellent", "unknown-scale"] {
       #expect(
@@ -77,10 +89,8 @@ struct LoadCacheTests {
 
     let file = scratch.url("cache.json")
     for run in ["cold", "warm"] {
-      let cache = LoadCache(file: file, identity: "test", clock: Self.later)
-      let cached = try CasebookLoader.load(
-        from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: cache))
-      cache.save()
+      let cache = Self.cache(file)
+      let cached = try Self.check(FileSystemSource(root: root), through: cache)
       #expect(cached.diagnostics == plain.diagnostics, "\(run)")
       #expect(cached.observationCount == plain.observationCount, "\(run)")
       #expect(cached.casebook.cases == plain.casebook.cases, "\(run)")
@@ -97,15 +107,12 @@ struct LoadCacheTests {
     let root = scratch.url("book")
     let file = scratch.url("cache.json")
     let cold = CountingSource(root)
-    let first = LoadCache(file: file, identity: "test", clock: Self.later)
-    _ = try CasebookLoader.load(from: cold, options: LoadOptions(data: .check, cache: first))
-    first.save()
+    let first = Self.cache(file)
+    _ = try Self.check(cold, through: first)
     #expect(cold.readFiles.contains("indicators/data/havo_vwo.csv"))
 
     let warm = CountingSource(root)
-    _ = try CasebookLoader.load(
-      from: warm,
-      options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+    _ = try Self.check(warm, through: Self.cache(file))
     #expect(warm.readFiles.isEmpty, "\(warm.reads)")
   }
 
@@ -116,10 +123,8 @@ struct LoadCacheTests {
     try Self.writeFlawedSample(in: scratch)
     let root = scratch.url("book")
     let file = scratch.url("cache.json")
-    let first = LoadCache(file: file, identity: "test", clock: Self.later)
-    let before = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
-    first.save()
+    let first = Self.cache(file)
+    let before = try Self.check(FileSystemSource(root: root), through: first)
     #expect(before.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
 
     let path = root.appendingPathComponent("indicators/data/havo_vwo.csv").path
@@ -131,14 +136,12 @@ struct LoadCacheTests {
     try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
 
     let counting = CountingSource(root)
-    let after = try CasebookLoader.load(
-      from: counting,
-      options: LoadOptions(data: .check, cache: LoadCache(file: file, identity: "test", clock: Self.later)))
+    let after = try Self.check(counting, through: Self.cache(file))
     #expect(counting.readFiles == ["indicators/data/havo_vwo.csv"])
     #expect(!after.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
     #expect(
       after.diagnostics
-        == (try CasebookLoader.load(from: FileSystemSource(root: root), options: LoadOptions(data: .check)))
+        == (try Self.check(FileSystemSource(root: root)))
         .diagnostics)
   }
 
@@ -151,12 +154,10 @@ struct LoadCacheTests {
     let file = scratch.url("cache.json")
     // The real clock: every file was written a moment ago.
     let first = LoadCache(file: file, identity: "test")
-    _ = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
-    first.save()
+    _ = try Self.check(FileSystemSource(root: root), through: first)
     let counting = CountingSource(root)
     let second = LoadCache(file: file, identity: "test")
-    _ = try CasebookLoader.load(from: counting, options: LoadOptions(data: .check, cache: second))
+    _ = try Self.check(counting, through: second)
     #expect(counting.readFiles.contains("indicators/data/havo_vwo.csv"))
     // Read again, but its result still came from the cache, by content.
     #expect(second.hits > 0)
@@ -169,19 +170,15 @@ struct LoadCacheTests {
     try Self.writeFlawedSample(in: scratch)
     let root = scratch.url("book")
     let file = scratch.url("cache.json")
-    let first = LoadCache(file: file, identity: "build-1", clock: Self.later)
-    _ = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: first))
-    first.save()
-    let other = LoadCache(file: file, identity: "build-2", clock: Self.later)
-    _ = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: other))
+    let first = Self.cache(file, identity: "build-1")
+    _ = try Self.check(FileSystemSource(root: root), through: first)
+    let other = Self.cache(file, identity: "build-2")
+    _ = try Self.check(FileSystemSource(root: root), through: other)
     #expect(other.hits == 0)
 
     try Data("{\"format\": 1, \"identity\": \"build-1\", \"data\": [".utf8).write(to: file)
-    let damaged = LoadCache(file: file, identity: "build-1", clock: Self.later)
-    let result = try CasebookLoader.load(
-      from: FileSystemSource(root: root), options: LoadOptions(data: .check, cache: damaged))
+    let damaged = Self.cache(file, identity: "build-1")
+    let result = try Self.check(FileSystemSource(root: root), through: damaged)
     #expect(damaged.hits == 0)
     #expect(result.errors.count >= 3)
   }
