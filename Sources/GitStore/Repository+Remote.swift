@@ -37,6 +37,9 @@ public struct CredentialRequest: Sendable, Equatable {
 public enum Credential: Sendable, Equatable {
   /// Ask the running ssh agent (`SSH_AUTH_SOCK`) for a key, as this user.
   case sshAgent(username: String)
+  /// A key file, as this user: the private key's path and, where there is one, the public key's
+  /// (libssh2 derives it otherwise). A key with a passphrase is refused (nothing can be asked).
+  case sshKeyFile(username: String, publicKey: String?, privateKey: String)
   /// A user name and a password or token.
   case userPassword(username: String, password: String)
   /// Only a user name.
@@ -274,7 +277,7 @@ private final class CallbackBox {
 
   /// At most this many credentials are handed out in one operation, so a refused key or password
   /// ends the operation instead of looping.
-  static let maximumAttempts = 3
+  static let maximumAttempts = 8
 
   /// Fills `remoteCallbacks` with the C functions and this box as their payload.
   func install(in remoteCallbacks: inout git_remote_callbacks) {
@@ -325,6 +328,8 @@ private final class CallbackBox {
     switch answer {
     case .sshAgent(let user):
       return git_credential_ssh_key_from_agent(out, user)
+    case .sshKeyFile(let user, let publicKey, let privateKey):
+      return git_credential_ssh_key_new(out, user, publicKey, privateKey, nil)
     case .userPassword(let user, let password):
       return git_credential_userpass_plaintext_new(out, user, password)
     case .username(let user):

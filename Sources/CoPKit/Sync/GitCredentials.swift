@@ -3,10 +3,12 @@ import GitStore
 
 /// Credentials for `cop sync`, found the way git finds them.
 ///
-/// libgit2 has no credential store of its own. For ssh remotes the key comes from the running ssh
-/// agent (`SSH_AUTH_SOCK`); for https remotes `git credential fill` is asked, which runs the
-/// credential helpers configured for git (a keychain, `store`, `cache`, a forge's helper) and, on
-/// a terminal, may prompt. Each kind is offered once per operation; a refused credential ends it.
+/// libgit2 has no credential store of its own. For ssh remotes the keys are tried as ssh tries
+/// them: the running ssh agent (`SSH_AUTH_SOCK`) first, then the key files `~/.ssh/id_ed25519`,
+/// `id_ecdsa` and `id_rsa` that exist (without a passphrase: nothing can be asked), each once; for
+/// https remotes `git credential fill` is asked, which runs the credential helpers configured for
+/// git (a keychain, `store`, `cache`, a forge's helper) and, on a terminal, may prompt, once per
+/// operation. A refused credential is not offered again.
 public enum GitCredentials {
   /// Credentials for one sync: a provider for ``RemoteCallbacks`` that remembers what
   /// `git credential fill` gave, so that it can be approved (stored by the helpers) after it worked
@@ -15,6 +17,10 @@ public enum GitCredentials {
     private let environment: [String: String]
     /// The URL, user name and password that `git credential fill` gave last, if any.
     private var filled: (url: String, username: String, password: String)?
+    /// How many ssh keys were offered, and whether a user name, a password and the default
+    /// credentials were.
+    private var sshKeysOffered = 0
+    private var offered: Set<CredentialKind> = []
 
     /// A session running `git` with `environment`.
     public init(environment: [String: String]) {
@@ -24,21 +30,27 @@ public enum GitCredentials {
     /// The provider to hand to ``RemoteCallbacks``.
     public var provider: (CredentialRequest) -> Credential? {
       { [self] request in
-        guard request.attempt == 0 else { return nil }
+        let username = request.username ?? "git"
         if request.allowed.contains(.sshKey) {
-          return .sshAgent(username: request.username ?? "git")
+          let keys = GitCredentials.sshKeys(username: username, environment: environment)
+          guard sshKeysOffered < keys.count else { return nil }
+          sshKeysOffered += 1
+          return keys[sshKeysOffered - 1]
         }
         if request.allowed.contains(.username) {
-          return .username(request.username ?? "git")
+          return offered.insert(.username).inserted ? .username(username) : nil
         }
         if request.allowed.contains(.userPassword) {
-          guard let found = run("fill", fillInput(url: request.url, username: request.username)) else {
+          guard offered.insert(.userPassword).inserted,
+            let found = run("fill", fillInput(url: request.url, username: request.username))
+          else {
             return nil
           }
           filled = (request.url, found.username, found.password)
           return .userPassword(username: found.username, password: found.password)
         }
-        return request.allowed.contains(.defaultCredentials) ? .defaultCredentials : nil
+        guard request.allowed.contains(.defaultCredentials) else { return nil }
+        return offered.insert(.defaultCredentials).inserted ? .defaultCredentials : nil
       }
     }
 
@@ -84,6 +96,24 @@ public enum GitCredentials {
   /// A credential provider for ``RemoteCallbacks`` (a ``Session`` whose credentials are not stored back).
   public static func provider(environment: [String: String]) -> (CredentialRequest) -> Credential? {
     Session(environment: environment).provider
+  }
+
+  /// The ssh keys to offer, in ssh's order: the agent, then each of `~/.ssh/id_ed25519`, `id_ecdsa`
+  /// and `id_rsa` that exists (with its `.pub` beside it where there is one), `~` being `HOME` in
+  /// `environment`.
+  public static func sshKeys(username: String, environment: [String: String]) -> [Credential] {
+    var keys: [Credential] = [.sshAgent(username: username)]
+    guard let home = environment["HOME"], !home.isEmpty else { return keys }
+    for name in ["id_ed25519", "id_ecdsa", "id_rsa"] {
+      let privateKey = home + "/.ssh/" + name
+      guard FileManager.default.fileExists(atPath: privateKey) else { continue }
+      let publicKey = privateKey + ".pub"
+      keys.append(
+        .sshKeyFile(
+          username: username, publicKey: FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil,
+          privateKey: privateKey))
+    }
+    return keys
   }
 
   /// What `git credential fill` reads: the URL (and user name) as `key=value` lines, then a blank line.

@@ -43,6 +43,31 @@ struct SyncCredentialTests {
       provider(CredentialRequest(url: request.url, username: "git", allowed: [.sshKey], attempt: 1)) == nil)
   }
 
+  @Test("after the agent, the key files that exist are offered in ssh's order, each once")
+  func sshKeyFiles() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try scratch.write(Data("private".utf8), to: "home/.ssh/id_ed25519")
+    try scratch.write(Data("public".utf8), to: "home/.ssh/id_ed25519.pub")
+    try scratch.write(Data("private".utf8), to: "home/.ssh/id_rsa")
+    let ssh = scratch.home.path + "/.ssh/"
+    let provider = GitCredentials.provider(environment: ["HOME": scratch.home.path])
+    func ask(_ allowed: Set<CredentialKind>, _ attempt: Int) -> Credential? {
+      provider(
+        CredentialRequest(
+          url: "ssh://forge.example/cop.git", username: nil, allowed: allowed, attempt: attempt))
+    }
+    // A URL without a user: ssh asks for the user name first, then for keys.
+    #expect(ask([.username], 0) == .username("git"))
+    #expect(ask([.sshKey], 1) == .sshAgent(username: "git"))
+    #expect(
+      ask([.sshKey], 2)
+        == .sshKeyFile(username: "git", publicKey: ssh + "id_ed25519.pub", privateKey: ssh + "id_ed25519"))
+    #expect(ask([.sshKey], 3) == .sshKeyFile(username: "git", publicKey: nil, privateKey: ssh + "id_rsa"))
+    #expect(ask([.sshKey], 4) == nil)
+    #expect(ask([.username], 5) == nil)
+  }
+
   @Test("https credentials come from git's credential helpers, and are stored back once they worked")
   func helpers() throws {
     let scratch = try GitScratch()
