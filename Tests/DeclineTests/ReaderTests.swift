@@ -174,7 +174,8 @@ struct ReaderTests {
 
   @Test func migrationThatEmptiesAGroupIsReportedByValidate() throws {
     let casebook = try Sample.casebook(
-      editing: Sample.replace("f: {15: -150,", with: "f: {15: -15000,", in: "assumptions.yaml"))
+      editing: Sample.replace(
+        "f: {0: 40, 5: 30, 15: -160,", with: "f: {0: 40, 5: 30, 15: -16000,", in: "assumptions.yaml"))
     let messages = DeclinePlugin().validate(casebook).map(\.description)
     #expect(messages.contains { $0.contains("GM9902 2025") && $0.contains("negative") })
   }

@@ -59,7 +59,10 @@ struct SampleCasebookTests {
     let inputs = try #require(try DeclineInputs.load(casebook))
     let items = try AreaClassification.run(inputs, in: casebook)
     let classes = Dictionary(uniqueKeysWithValues: items.map { ($0.area, $0.decline) })
-    #expect(classes == ["RG9901": .krimp, "GM9902": .anticipeer, "GM9903": DeclineClass.none])
+    #expect(classes == ["RG9901": .krimp, "GM9902": DeclineClass.none, "GM9903": DeclineClass.none])
+    // Middelstad is the stable town: within 2.5% of its base population by the horizon.
+    let stable = try #require(items.first { $0.area == "GM9902" }?.populationChange)
+    #expect(abs(stable) < 2.5)
     for item in items {
       #expect(item.baseYear == 2020 && item.horizon == 2040)
       let population = try #require(item.populationChange)
@@ -73,15 +76,23 @@ struct SampleCasebookTests {
   }
 
   @Test func theThresholdsCanBeChangedInTheCasebook() throws {
-    let casebook = try Sample.casebook(editing: { files in
+    // Oostrand loses 16.0% of its population and 7.9% of its households by 2040.
+    let households = try Sample.casebook(
+      editing: Sample.replace("krimp_households: 5", with: "krimp_households: 12", in: "assumptions.yaml"))
+    let inputs = try #require(try DeclineInputs.load(households))
+    #expect(inputs.assumptions.classification.krimpHouseholds == 12)
+    let classes = try AreaClassification.run(inputs, in: households).map(\.decline)
+    #expect(classes == [.anticipeer, DeclineClass.none, DeclineClass.none])
+
+    let both = try Sample.casebook(editing: { files in
       Sample.replace("krimp_households: 5", with: "krimp_households: 12", in: "assumptions.yaml")(&files)
-      Sample.replace("anticipeer_population: 2.5", with: "anticipeer_population: 6", in: "assumptions.yaml")(
+      Sample.replace("anticipeer_population: 2.5", with: "anticipeer_population: 20", in: "assumptions.yaml")(
         &files)
     })
-    let inputs = try #require(try DeclineInputs.load(casebook))
-    #expect(inputs.assumptions.classification.krimpHouseholds == 12)
-    let classes = try AreaClassification.run(inputs, in: casebook).map(\.decline)
-    #expect(classes == [.anticipeer, DeclineClass.none, DeclineClass.none])
+    let raised = try #require(try DeclineInputs.load(both))
+    #expect(raised.assumptions.classification.anticipeerPopulation == 20)
+    let none = try AreaClassification.run(raised, in: both).map(\.decline)
+    #expect(none == [DeclineClass.none, DeclineClass.none, DeclineClass.none])
   }
 
   @Test func theHorizonCanBeChangedInTheCasebook() throws {
