@@ -28,5 +28,11 @@ let package = Package(
       dependencies: ["HelloPlugin"],
       swiftSettings: [.swiftLanguageMode(.v6)]
     ),
+    // `swift test`: the plugin checked with CoPKit's test kit (PluginContract).
+    .testTarget(
+      name: "HelloPluginTests",
+      dependencies: ["HelloPlugin", .product(name: "CoPKit", package: "cop")],
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
   ]
 )

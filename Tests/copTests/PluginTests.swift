@@ -141,6 +141,21 @@ struct PluginTests {
 /// `cop plugins install` into a temporary plugin folder.
 @Suite("HelloPlugin, the example third-party plugin")
 struct HelloPluginTests {
+  @Test("its own tests pass: `swift test` in the example, with CoPKit's test kit")
+  func ownTests() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let package = CopRunner.packageRoot.appendingPathComponent("Examples/HelloPlugin").path
+    let scratch = CopRunner.packageRoot.appendingPathComponent(".build-hello").path
+    // As for the install below: SwiftPM finds this machine's package mirrors in the system git config.
+    let result = try sandbox.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["swift", "test", "--package-path", package, "--scratch-path", scratch],
+      environment: ["GIT_CONFIG_NOSYSTEM": "0"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains("Test run with 3 tests in 1 suite passed"), "\(result)")
+  }
+
   @Test("built, installed, listed, its metric compared, its comparison run, its subcommand run, removed")
   func helloEndToEnd() throws {
     let sandbox = try Sandbox()
