@@ -231,8 +231,9 @@ public final class LoadCache {
   // MARK: - Saving
 
   /// Writes the cache if this run added to it: the results used in this run, and of the others as
-  /// many as keep the file within a few times that size (so it does not grow without end, yet two
-  /// revisions read in turn both stay cached). Failures are ignored: the cache is only an aid.
+  /// many as keep the file within bounds (so it does not grow without end, yet two revisions read in
+  /// turn, or `cop case list` between two `cop validate`s, stay cached). Failures are ignored: the
+  /// cache is only an aid.
   public func save() {
     guard changed else { return }
     var kept = Contents(format: Self.format, identity: identity, root: stored.root)
@@ -256,12 +257,13 @@ public final class LoadCache {
     }
   }
 
-  /// Copies into `kept` the entries of `table` used in this run, then unused ones up to twice as many
-  /// (and 256 more).
+  /// Copies into `kept` the entries of `table` used in this run, then unused ones (a command that
+  /// skips the data files uses none of theirs) up to twice as many and 20,000 more: enough for every
+  /// file of a country's casebook, few enough that the file cannot grow without end.
   private func keep<Value>(_ table: WritableKeyPath<Contents, [String: Value]>, into kept: inout Contents) {
     let usedKeys = used[table] ?? []
     var entries = stored[keyPath: table].filter { usedKeys.contains($0.key) }
-    let limit = 2 * entries.count + 256
+    let limit = 2 * entries.count + 20_000
     for (key, value) in stored[keyPath: table] where entries[key] == nil {
       if entries.count >= limit { break }
       entries[key] = value

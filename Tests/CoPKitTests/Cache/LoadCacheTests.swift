@@ -273,4 +273,24 @@ struct LoadCacheTests {
     #expect(Mirror(reflecting: full.evidence[0]).children.count == 5)
     #expect(Mirror(reflecting: full.sources[0]).children.count == 4)
   }
+
+  @Test("a run that skips the data and saves the cache keeps the data files' results for the next check")
+  func skipKeepsDataResults() throws {
+    let scratch = try GitScratch()
+    defer { scratch.remove() }
+    try Self.writeFlawedSample(in: scratch)
+    let root = scratch.url("book")
+    let file = scratch.url("cache.json")
+    try Self.check(FileSystemSource(root: root), through: Self.cache(file))
+    // A new case, read (and saved) by a run that skips the data files.
+    try scratch.write(Data("---\ntitle: Nieuw\n---\n".utf8), to: "book/cases/nieuw.md")
+    let skipping = Self.cache(file)
+    _ = try CasebookLoader.load(
+      from: FileSystemSource(root: root), options: LoadOptions(data: .skip, cache: skipping))
+    skipping.save()
+    #expect(skipping.misses == 1)
+    let counting = CountingSource(root)
+    try Self.check(counting, through: Self.cache(file))
+    #expect(counting.readFiles.isEmpty, "\(counting.reads)")
+  }
 }
