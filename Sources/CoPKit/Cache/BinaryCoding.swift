@@ -52,6 +52,10 @@ struct BinaryReader {
 
   var isAtEnd: Bool { offset == bytes.count }
 
+  /// The bytes not read yet: no count read from the bytes may be larger (every item takes one at
+  /// least), or a damaged count would ask for an impossible allocation.
+  var remaining: Int { bytes.count - offset }
+
   mutating func int() throws -> Int {
     var result: UInt64 = 0
     var shift: UInt64 = 0
@@ -81,7 +85,7 @@ struct BinaryReader {
 
   mutating func string() throws -> String {
     let count = try int()
-    guard count >= 0, offset + count <= bytes.count else { throw Damaged() }
+    guard count >= 0, count <= remaining else { throw Damaged() }
     defer { offset += count }
     return bytes.withUnsafeBufferPointer { buffer in
       String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
@@ -90,7 +94,7 @@ struct BinaryReader {
 
   mutating func strings() throws -> [String] {
     let count = try int()
-    guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+    guard count >= 0, count <= remaining else { throw Damaged() }
     var values: [String] = []
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(try string()) }
@@ -103,7 +107,7 @@ struct BinaryReader {
 
   mutating func array<Value>(_ read: (inout BinaryReader) throws -> Value) throws -> [Value] {
     let count = try int()
-    guard count >= 0, count <= bytes.count - offset else { throw Damaged() }
+    guard count >= 0, count <= remaining else { throw Damaged() }
     var values: [Value] = []
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(try read(&self)) }
@@ -126,7 +130,7 @@ extension BinaryReader {
   /// A table ``BinaryWriter/table(_:_:)`` wrote; the bytes must end with it.
   mutating func table<Value>(_ read: (inout BinaryReader) throws -> Value) throws -> [String: Value] {
     let count = try int()
-    guard count >= 0 else { throw Damaged() }
+    guard count >= 0, count <= remaining else { throw Damaged() }
     var table: [String: Value] = [:]
     table.reserveCapacity(count)
     for _ in 0..<count {

@@ -79,7 +79,7 @@ public final class LoadCache {
     guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
       let header = try? JSONDecoder().decode(Header.self, from: bytes[bytes.startIndex..<newline]),
       header.format == format, header.identity == identity, header.sections.count >= 3,
-      header.sections.allSatisfy({ $0 >= 0 }),
+      header.sections.allSatisfy({ $0 >= 0 && $0 <= bytes.count }),
       header.sections.reduce(0, +) == bytes.endIndex - newline - 1
     else { return nil }
     var sections: [Data] = []

@@ -176,6 +176,13 @@ struct LoadCacheTests {
     _ = try Self.check(FileSystemSource(root: root), through: other)
     #expect(other.hits == 0)
 
+    // A header whose section lengths cannot be: refused before any is used.
+    let format = LoadCache.format
+    try Data(
+      "{\"format\":\(format),\"identity\":\"build-1\",\"sections\":[\(Int.max),\(Int.max),2]}\nxx".utf8
+    )
+    .write(to: file)
+    #expect(Self.cache(file, identity: "build-1").hits == 0)
     try Data("{\"format\": 1, \"identity\": \"build-1\", \"data\": [".utf8).write(to: file)
     let damaged = Self.cache(file, identity: "build-1")
     let result = try Self.check(FileSystemSource(root: root), through: damaged)
@@ -292,5 +299,45 @@ struct LoadCacheTests {
     let counting = CountingSource(root)
     try Self.check(counting, through: Self.cache(file))
     #expect(counting.readFiles.isEmpty, "\(counting.reads)")
+  }
+
+  @Test("damaged bytes are an error, never a crash: every cut of a real entry, and random bytes")
+  func damagedBytes() throws {
+    var writer = BinaryWriter()
+    let parsed = try #require(try SampleCasebook.load().casebook.case("frontlijn"))
+    writer.table(["key": try #require(CachedCase(nil, diagnostics: [], path: "cases/x.md"))]) {
+      $0.cachedCase($1)
+    }
+    writer.caseValue(parsed)
+    let bytes = writer.bytes
+    for cut in 0..<bytes.count {
+      var reader = BinaryReader(Array(bytes.prefix(cut)))
+      _ = try? reader.table { try $0.cachedCase() }
+    }
+    // SplitMix64, seeded: the same bytes on every run.
+    var state: UInt64 = 0x5EED
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    // Counts and lengths at the edges of Int: refused, not trapped on overflow.
+    for count in [Int.max, Int.min, -1, 1 << 40] {
+      var edge = BinaryWriter()
+      edge.int(count)
+      var strings = BinaryReader(edge.bytes)
+      #expect(throws: BinaryReader.Damaged.self) { try strings.string() }
+      var table = BinaryReader(edge.bytes)
+      #expect(throws: BinaryReader.Damaged.self) { try table.table { try $0.cachedCase() } }
+    }
+    for _ in 0..<2000 {
+      let random = (0..<Int(next() % 200)).map { _ in UInt8(truncatingIfNeeded: next()) }
+      var reader = BinaryReader(random)
+      _ = try? reader.table { try $0.cachedCase() }
+      var fingerprints = BinaryReader(random)
+      _ = try? fingerprints.table { try $0.fingerprinted() }
+    }
   }
 }
