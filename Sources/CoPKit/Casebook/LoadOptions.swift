@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the loader does with the data files, by far the largest part of a casebook.
+public enum DataScope: Sendable {
+  /// Parses them into the model: for the commands that compute with observations.
+  case load
+  /// Checks them (through the cache, when there is one) and counts their observations without keeping
+  /// them: every diagnostic of ``load``, for `cop validate`.
+  case check
+  /// Neither reads nor checks them, beyond their names: for commands that only read cases.
+  case skip
+}
+
+/// How to read a casebook.
+public struct LoadOptions {
+  /// What to do with the data files.
+  public var data: DataScope
+  /// The largest file and line read.
+  public var limits: ReadLimits
+  /// Results of earlier runs to use, and to add this run's to (nil: none).
+  public var cache: LoadCache?
+
+  /// Creates options; the defaults read everything without a cache, as ``CasebookLoader/load(from:limits:)``.
+  public init(data: DataScope = .load, limits: ReadLimits = .current, cache: LoadCache? = nil) {
+    self.data = data
+    self.limits = limits
+    self.cache = cache
+  }
+
+  /// The build whose results the cache holds (``LoadCache/identity``), or "" without a cache.
+  var cacheIdentity: String { cache?.identity ?? "" }
+}
