@@ -32,7 +32,7 @@ enum CaseFilesReading {
     let today = EvidenceGrading.today()
     func key(_ path: String, _ contentID: String) -> String {
       LoadCache.key(
-        options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)", today, path, contentID)
+        options.cacheScope, today, path, contentID)
     }
     var results = [File?](repeating: nil, count: files.count)
     var misses: [Miss] = []

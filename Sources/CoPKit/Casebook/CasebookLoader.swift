@@ -120,7 +120,7 @@ public enum CasebookLoader {
 
     // casebook.yaml, areas.csv and indicators/catalogue.yaml: every other file's checks depend on them,
     // so their content is part of the key of every cached result but a case's own reading.
-    var contextParts = [options.cacheIdentity, "\(limits.maxFileSize)/\(limits.maxLineLength)"]
+    var contextParts = [options.cacheScope]
     var settings = CasebookSettings(title: "")
     if !unreadable.contains(SettingsReader.path),
       let bytes = try readData(
@@ -161,15 +161,7 @@ public enum CasebookLoader {
     var dataReading = DataFilesReading(
       source: source, options: options, root: root, context: context, validator: validator,
       rejectedIndicators: rejectedIndicators)
-    if options.data != .skip {
-      try dataReading.read(dataFiles, entries: entryByPath)
-    } else {
-      for file in dataFiles where validator.indicator(file.indicator) == nil {
-        if !rejectedIndicators.contains(file.indicator) {
-          dataReading.diagnostics.append(DataFilesReading.unknownIndicator(file, validator: validator))
-        }
-      }
-    }
+    try dataReading.read(dataFiles, entries: entryByPath)
     diagnostics += dataReading.diagnostics
 
     // cases/*.md

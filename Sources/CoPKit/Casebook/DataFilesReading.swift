@@ -37,7 +37,9 @@ struct DataFilesReading {
   }
 
   /// The error for a data file whose indicator the catalogue lacks.
-  static func unknownIndicator(_ file: (path: String, indicator: String), validator: CasebookValidator)
+  private static func unknownIndicator(
+    _ file: (path: String, indicator: String), validator: CasebookValidator
+  )
     -> Diagnostic
   {
     .error(
@@ -54,7 +56,8 @@ struct DataFilesReading {
     LoadCache.key(context, path, contentID)
   }
 
-  /// Reads and checks `files`, in order; the diagnostics are those of reading them one by one.
+  /// Reads and checks `files`, in order; the diagnostics are those of reading them one by one. With
+  /// ``DataScope/skip`` only their names are checked (a file of no indicator), nothing is read.
   mutating func read(_ files: [(path: String, indicator: String)], entries: [String: SourceEntry]) throws {
     self.entries = entries
     let knownAreas = Set(validator.areas.map(\.code))
@@ -71,6 +74,7 @@ struct DataFilesReading {
         diagnostics.append(Self.unknownIndicator(file, validator: validator))
         continue
       }
+      if options.data == .skip { continue }
       let entry = entries[file.path]
       if let cache, let entry, let contentID = cache.knownContentID(of: entry, root: root),
         let cached = cache.dataFile(key(file.path, contentID))

@@ -27,6 +27,10 @@ public struct LoadOptions {
     self.cache = cache
   }
 
-  /// The build whose results the cache holds (``LoadCache/identity``), or "" without a cache.
-  var cacheIdentity: String { cache?.identity ?? "" }
+  /// What every cached result depends on, whatever the file: the build that made it
+  /// (``LoadCache/identity``) and the read limits; "" without a cache.
+  var cacheScope: String {
+    guard let cache else { return "" }
+    return "\(cache.identity)\u{0}\(limits.maxFileSize)/\(limits.maxLineLength)"
+  }
 }

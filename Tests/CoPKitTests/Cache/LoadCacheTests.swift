@@ -72,12 +72,22 @@ struct LoadCacheTests {
       ]), under: folder)
   }
 
+  /// A scratch folder with the flawed sample in `book`, and where a test keeps its cache file.
+  static func flawedSample() throws -> (scratch: GitScratch, root: URL, cacheFile: URL) {
+    let scratch = try GitScratch()
+    do {
+      try writeFlawedSample(in: scratch)
+    } catch {
+      scratch.remove()
+      throw error
+    }
+    return (scratch, scratch.url("book"), scratch.url("cache.json"))
+  }
+
   @Test("diagnostics, counts and cases are the same without a cache, with a cold one and with a warm one")
   func sameResults() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, _) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
     let plain = try Self.check(FileSystemSource(root: root))
     #expect(plain.errors.count >= 7)
     for name in ["XX0001", "nothing", "no_such_indicator", "excellent", "unknown-scale"] {
@@ -101,11 +111,8 @@ struct LoadCacheTests {
 
   @Test("a warm cache reads no data file and no case file that did not change")
   func readsNothingUnchanged() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, file) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
-    let file = scratch.url("cache.json")
     let cold = CountingSource(root)
     let first = Self.cache(file)
     _ = try Self.check(cold, through: first)
@@ -118,11 +125,8 @@ struct LoadCacheTests {
 
   @Test("a file changed to the same size with its modification time set back is read again")
   func changedFileNoticed() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, file) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
-    let file = scratch.url("cache.json")
     let first = Self.cache(file)
     let before = try Self.check(FileSystemSource(root: root), through: first)
     #expect(before.diagnostics.contains { $0.location.file == "indicators/data/havo_vwo.csv" })
@@ -147,11 +151,8 @@ struct LoadCacheTests {
 
   @Test("a file read within the settle time is hashed again next time, however its fingerprint looks")
   func unsettledFilesRehashed() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, file) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
-    let file = scratch.url("cache.json")
     // The real clock: every file was written a moment ago.
     let first = LoadCache(file: file, identity: "test")
     _ = try Self.check(FileSystemSource(root: root), through: first)
@@ -165,11 +166,8 @@ struct LoadCacheTests {
 
   @Test("results of another build, and a damaged cache file, are not used")
   func otherBuildAndDamage() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, file) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
-    let file = scratch.url("cache.json")
     let first = Self.cache(file, identity: "build-1")
     _ = try Self.check(FileSystemSource(root: root), through: first)
     let other = Self.cache(file, identity: "build-2")
@@ -283,11 +281,8 @@ struct LoadCacheTests {
 
   @Test("a run that skips the data and saves the cache keeps the data files' results for the next check")
   func skipKeepsDataResults() throws {
-    let scratch = try GitScratch()
+    let (scratch, root, file) = try Self.flawedSample()
     defer { scratch.remove() }
-    try Self.writeFlawedSample(in: scratch)
-    let root = scratch.url("book")
-    let file = scratch.url("cache.json")
     try Self.check(FileSystemSource(root: root), through: Self.cache(file))
     // A new case, read (and saved) by a run that skips the data files.
     try scratch.write(Data("---\ntitle: Nieuw\n---\n".utf8), to: "book/cases/nieuw.md")
