@@ -17,8 +17,9 @@ struct SyncCommand: ParsableCommand {
       is changed. The merged casebook must be valid. Then the branch is pushed, but only when the casebook \
       at the commit to be pushed validates (as `cop validate --at` would): a remote that is a local path or \
       a file:// URL runs no server hooks, so this is its only gate. With errors nothing is pushed (exit 65); \
-      your commits and what was fetched and merged stay. Credentials: ssh keys from the ssh agent; for \
-      https, git's credential helpers (`git credential fill`).
+      your commits and what was fetched and merged stay. Credentials: for ssh, the ssh agent, then the key \
+      files ~/.ssh/id_ed25519, id_ecdsa and id_rsa; for https, git's credential helpers \
+      (`git credential fill`).
       """)
 
   @Option(
