@@ -1,10 +1,17 @@
-# cop: `make run` runs the benchmark report on the bundled casebook; `make test` runs every test.
+# cop: `make run` runs the benchmark report on the bundled casebook; `make test` runs every test
+# (`swift format lint`, `swift test`, and the check of the packages that `make dist` makes).
 # Both install libgit2-dev first where it is missing (Debian/Ubuntu, non-interactive).
 
 SWIFT ?= swift
+# The release number (one place: CopVersion in Sources/cop/Cop.swift) and the commit a build is made
+# from, which `cop --version` prints (`-dirty` when tracked files differ from it).
+VERSION := $(shell sed -n 's/^  static let current = "\(.*\)"$$/\1/p' Sources/cop/Cop.swift)
+COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo -dirty)
+BUILD_INFO := $(if $(COMMIT),-Xcc -DCOP_COMMIT='"$(COMMIT)"')
+PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
-.PHONY: run test deps browser-deps build site lint clean
+.PHONY: run test deps browser-deps build site lint clean dist dist-check dist-deps install uninstall
 
 deps:
 	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -28,24 +35,58 @@ browser-deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product cop
+	$(SWIFT) build -c release --product cop $(BUILD_INFO)
 
 run: build
 	.build/release/cop validate --casebook casebook
 	.build/release/cop $(COP_ARGS)
 
+# The style check, the test suite, then the packages' check (a release build: a few minutes).
 test: deps browser-deps
+	$(MAKE) --no-print-directory lint
 	$(SWIFT) test
+	$(MAKE) --no-print-directory dist-check
 
 site: build
 	.build/release/cop site build --casebook casebook --out .build/site \
 	  --total aandachtswijken=NL-AW40 --reference aandachtswijken=NL-G18
 
 lint:
-	$(SWIFT) format lint -r Sources Tests Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Plugins Examples Benchmarks Fuzz Package.swift
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist
+
+# Packages that need no Swift toolchain (README "Installing"): dist/cop-VERSION-linux-x86_64.tar.gz
+# and dist/cop_VERSION_amd64.deb, a release build with the Swift runtime linked in, man pages and
+# shell completions generated from the commands (Packaging/make-dist).
+dist: deps dist-deps
+	Packaging/make-dist dist "$(VERSION)" "$(COMMIT)"
+
+# Checks the packages: files, no Swift runtime, a .deb that installs and removes (Packaging/check-dist).
+dist-check: dist
+	Packaging/check-dist "$(VERSION)" "$(COMMIT)"
+
+# dpkg-shlibdeps (dpkg-dev) computes the package's Depends; man-db lets dist-check read a man page.
+dist-deps:
+	@if ! command -v dpkg-shlibdeps >/dev/null 2>&1 || ! command -v man >/dev/null 2>&1; then \
+	  echo "Installing dpkg-dev and man-db with apt-get (for make dist)" >&2; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev man-db </dev/null; \
+	fi
+
+# The same files from source (the build of `make dist`), under PREFIX (default /usr/local; DESTDIR for staging).
+install: deps
+	Packaging/make-dist install "$(VERSION)" "$(COMMIT)" "$(PREFIX)" "$(DESTDIR)"
+
+# Removes what `make install` installed with the same PREFIX (its list is in share/doc/cop).
+uninstall:
+	@manifest="$(DESTDIR)$(PREFIX)/share/doc/cop/install-manifest"; \
+	if [ ! -f "$$manifest" ]; then echo "cop is not installed under $(PREFIX) (no $$manifest)" >&2; exit 1; fi; \
+	while read -r file; do rm -f "$(DESTDIR)$$file"; done <"$$manifest"; \
+	rmdir "$(DESTDIR)$(PREFIX)/share/doc/cop" 2>/dev/null || true; \
+	echo "Removed cop from $(DESTDIR)$(PREFIX)" >&2
 
 # Performance: the benchmark harness against DuckDB and pandas (Benchmarks/README.md);
 # e.g. `make bench BENCH_ARGS="--scales small,city"`.

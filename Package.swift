@@ -27,6 +27,8 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"])]
     ),
+    // The commit `cop` was built from: the Makefile defines COP_COMMIT (`-Xcc -DCOP_COMMIT=...`).
+    .target(name: "CCopBuildInfo"),
 
     // Core
     .target(
@@ -70,6 +72,7 @@ let package = Package(
       name: "cop",
       dependencies: [
         "CoPKit",
+        "CCopBuildInfo",
         "Decline",
         "NewTowns",
         "NPRZ",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCopBuildInfo
 import CoPKit
 
 /// The `cop` command: a casebook of what works in neighbourhoods, and benchmark comparisons.
@@ -14,7 +15,7 @@ struct Cop: ParsableCommand {
 
       Exit codes: 0 success, 64 usage error, 65 invalid data, 1 any other failure.
       """,
-    version: CopVersion.current,
+    version: CopVersion.description,
     subcommands: [
       InitCommand.self,
       ValidateCommand.self,
@@ -51,5 +52,18 @@ extension Cop {
 
 /// The version of `cop`.
 enum CopVersion {
+  /// The release number; the Makefile reads it from this line for the package names.
   static let current = "0.1.0"
+
+  /// The git commit this build was made from, as the Makefile passed it, or nil.
+  static var commit: String? {
+    guard let text = cop_build_commit() else { return nil }
+    let commit = String(cString: text)
+    return commit.isEmpty ? nil : commit
+  }
+
+  /// What `cop --version` prints: the release and the commit (`cop 0.1.0 (commit 09eaac2f1b3c)`).
+  static var description: String {
+    "cop \(current) (commit \(commit ?? "unknown: built without make"))"
+  }
 }
