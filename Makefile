@@ -7,7 +7,6 @@ SWIFT ?= swift
 # from, which `cop --version` prints (`-dirty` when tracked files differ from it).
 VERSION := $(shell sed -n 's/^  static let current = "\(.*\)"$$/\1/p' Sources/cop/Cop.swift)
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo -dirty)
-BUILD_INFO := $(if $(COMMIT),-Xcc -DCOP_COMMIT='"$(COMMIT)"')
 PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
@@ -35,7 +34,8 @@ browser-deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product cop $(BUILD_INFO)
+	Packaging/write-build-info "$(COMMIT)"
+	$(SWIFT) build -c release --product cop
 
 run: build
 	.build/release/cop validate --casebook casebook

@@ -55,7 +55,7 @@ enum CopVersion {
   /// The release number; the Makefile reads it from this line for the package names.
   static let current = "0.1.0"
 
-  /// The git commit this build was made from, as the Makefile passed it, or nil.
+  /// The git commit this build was made from, as the Makefile wrote it (Packaging/write-build-info), or nil.
   static var commit: String? {
     guard let text = cop_build_commit() else { return nil }
     let commit = String(cString: text)
