@@ -25,8 +25,18 @@ final class GitMessages {
     pending.append(chunk)
     while let end = pending.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
       let line = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
-      let terminator = pending[end] == 0x0D ? "\r" : "\n"
-      pending = Data(pending[pending.index(after: end)...])
+      var next = pending.index(after: end)
+      var terminator = "\n"
+      if pending[end] == 0x0D {
+        // ssh ends its lines with "\r\n"; a lone "\r" ends a progress line that the next overwrites.
+        guard next < pending.endIndex else { break }
+        if pending[next] == 0x0A {
+          next = pending.index(after: next)
+        } else {
+          terminator = "\r"
+        }
+      }
+      pending = Data(pending[next...])
       sort(line, terminator: terminator)
     }
   }
@@ -40,7 +50,8 @@ final class GitMessages {
   }
 
   private func sort(_ line: String, terminator: String) {
-    let masked = RemoteText.masked(line)
+    // git pads the server's lines with spaces (to overwrite progress on a terminal): not shown.
+    let masked = RemoteText.masked(String(line.reversed().drop(while: { $0 == " " }).reversed()))
     if terminator == "\r" || Self.isProgress(masked) {
       if showProgress { relay(masked + terminator) }
     } else if masked.hasPrefix("remote:") {
