@@ -15,8 +15,8 @@ struct SyncCommand: ParsableCommand {
       period, stratum), so values added on both sides are all kept; other files are merged whole. When \
       both sides changed the same observation or file differently, every conflict is listed and nothing \
       is changed. The merged casebook must be valid. Then the branch is pushed, but only when the casebook \
-      at the commit to be pushed validates (as `cop validate --at` would): a remote that is a local path or \
-      a file:// URL runs no server hooks, so this is its only gate. With errors nothing is pushed (exit 65); \
+      at the commit to be pushed validates (as `cop validate --at` would): many remotes have no gate of \
+      their own, so this is the gate for every remote. With errors nothing is pushed (exit 65); \
       your commits and what was fetched and merged stay. The remote is reached through your own `git` \
       (git fetch and git push), so everything that works for plain git works here: for ssh, your ssh \
       config, agent, keys and known_hosts; for https, git's credential helpers and GIT_ASKPASS. The \

@@ -125,9 +125,9 @@ extension TransportFailure {
       advice.append(
         (changed
           ? "The host's key is not the one in your known_hosts. If the change is expected (ask the "
-            + "server's admins), remove the old key as ssh says above; then "
-          : "ssh does not know this host's key yet. ")
-          + "Check the key and trust the host with ssh itself: run `\(ssh)`, compare the fingerprint it "
+            + "server's admins), remove the old key as ssh says above, then check the new one"
+          : "ssh does not know this host's key yet. Check it")
+          + " and trust the host with ssh itself: run `\(ssh)`, compare the fingerprint it "
           + "shows with the one the server's admins publish, and answer yes; then run `cop sync` again. "
           + "cop never adds host keys itself.")
       return TransportFailure(
