@@ -57,15 +57,25 @@ public enum ChildProcess {
     var open: [Int32] = [output.read, errors.read]
     var deadline = Date().addingTimeInterval(silenceLimit)
     var timedOut = false
+    // The raw wait status once the child has ended; its output is then read for at most a moment
+    // more, in case a process it left behind (a daemon) still holds the pipes open.
+    var ended: Int32?
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while !open.isEmpty {
+      if ended == nil {
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid {
+          ended = status
+          deadline = min(deadline, Date().addingTimeInterval(1))
+        }
+      }
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 {
-        timedOut = true
+        timedOut = ended == nil
         break
       }
       var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(min(remaining * 1000, 1_000_000)) + 1)
+      let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(min(remaining, 0.25) * 1000) + 1)
       if ready < 0 {
         if errno == EINTR { continue }
         break
@@ -80,7 +90,7 @@ public enum ChildProcess {
             errorData.append(chunk)
             standardError(chunk)
           }
-          deadline = Date().addingTimeInterval(silenceLimit)
+          if ended == nil { deadline = Date().addingTimeInterval(silenceLimit) }
         } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
           open.removeAll { $0 == descriptor.fd }
         }
@@ -88,8 +98,8 @@ public enum ChildProcess {
     }
     let stopped = timedOut ? stopGroup(pid) : nil
     return ChildProcessResult(
-      status: decode(stopped ?? waitForExit(pid)), standardOutput: outputData, standardError: errorData,
-      timedOut: timedOut)
+      status: decode(ended ?? stopped ?? waitForExit(pid)), standardOutput: outputData,
+      standardError: errorData, timedOut: timedOut)
   }
 
   /// A pipe's two ends, closed on exec.
