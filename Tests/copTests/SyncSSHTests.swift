@@ -68,6 +68,24 @@ struct SyncSSHTests {
     try Self.expectMergeAndPush(sandbox, environment: environment)
   }
 
+  @Test("an agent whose key the server refuses, then a key file: ssh falls through to the file, as plain git")
+  func agentThenKeyFile() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try ServedForge.make(sandbox)
+    let server = try SSHServer(sandbox)
+    defer { server.stop() }
+    let agent = try SSHAgent(sandbox)
+    defer { agent.stop() }
+    try agent.add(server.folder.path + "/other_key", sandbox)
+    var environment = try Self.setUp(
+      sandbox, server,
+      address: "ssh://\(CurrentUser.name)@127.0.0.1:\(server.port)\(sandbox.url("srv/forge.git").path)",
+      config: "IdentityFile \(server.folder.path)/client_key\n")
+    environment.merge(agent.environment) { $1 }
+    try Self.expectMergeAndPush(sandbox, environment: environment)
+  }
+
   @Test(
     "an ssh config alias (Host, HostName, Port, User, IdentityFile, IdentitiesOnly) in an scp-like address")
   func configAlias() throws {
