@@ -10,7 +10,7 @@ COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git
 PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
-.PHONY: run test deps browser-deps build site lint clean dist dist-check dist-deps install uninstall
+.PHONY: run test deps browser-deps server-deps build site lint clean dist dist-check dist-deps install uninstall
 
 deps:
 	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -33,6 +33,17 @@ browser-deps:
 	  fi; \
 	fi
 
+# The tests of `cop sync` against real servers (Tests/copTests/SyncSSHTests.swift, SyncHTTPTests.swift)
+# start OpenSSH's sshd and Apache (running git http-backend) on 127.0.0.1; they fail without them.
+server-deps:
+	@if [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/apache2 ] || ! command -v htpasswd >/dev/null 2>&1; then \
+	  echo "Installing openssh-server and apache2 with apt-get (for the sync tests' servers)" >&2; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    openssh-server openssh-client apache2 apache2-utils </dev/null; \
+	fi
+
 build: deps
 	Packaging/write-build-info "$(COMMIT)"
 	$(SWIFT) build -c release --product cop
@@ -42,7 +53,7 @@ run: build
 	.build/release/cop $(COP_ARGS)
 
 # The style check, the test suite, then the packages' check (a release build: a few minutes).
-test: deps browser-deps
+test: deps browser-deps server-deps
 	$(MAKE) --no-print-directory lint
 	$(SWIFT) test
 	$(MAKE) --no-print-directory dist-check

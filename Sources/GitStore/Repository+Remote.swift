@@ -1,53 +1,6 @@
 import CLibgit2
 import Foundation
 
-/// A kind of credential that a remote accepts, as libgit2 reports it when asking for one.
-public enum CredentialKind: Sendable, Hashable {
-  /// A user name and a password (or token), for https.
-  case userPassword
-  /// An ssh key, from the ssh agent or a file.
-  case sshKey
-  /// Only a user name (ssh asks for it first when the URL names none).
-  case username
-  /// The platform's default credentials (NTLM or Negotiate over https).
-  case defaultCredentials
-}
-
-/// What a remote asks for when it needs credentials.
-public struct CredentialRequest: Sendable, Equatable {
-  /// The URL being connected to, as configured (it may hold a password: mask it before showing it).
-  public let url: String
-  /// The user name in the URL, if any (`git` in `git@forge.example:team/casebook.git`).
-  public let username: String?
-  /// The kinds of credential the remote accepts.
-  public let allowed: Set<CredentialKind>
-  /// How many times credentials were asked for already in this operation (0 the first time).
-  public let attempt: Int
-
-  /// Creates a request; GitStore makes these itself, the initialiser is public for test doubles.
-  public init(url: String, username: String?, allowed: Set<CredentialKind>, attempt: Int) {
-    self.url = url
-    self.username = username
-    self.allowed = allowed
-    self.attempt = attempt
-  }
-}
-
-/// A credential handed to a remote.
-public enum Credential: Sendable, Equatable {
-  /// Ask the running ssh agent (`SSH_AUTH_SOCK`) for a key, as this user.
-  case sshAgent(username: String)
-  /// A key file, as this user: the private key's path and, where there is one, the public key's
-  /// (libssh2 derives it otherwise). A key with a passphrase is refused (nothing can be asked).
-  case sshKeyFile(username: String, publicKey: String?, privateKey: String)
-  /// A user name and a password or token.
-  case userPassword(username: String, password: String)
-  /// Only a user name.
-  case username(String)
-  /// The platform's default credentials.
-  case defaultCredentials
-}
-
 /// How far a fetch has come: objects received and indexed, bytes received.
 public struct TransferProgress: Sendable, Equatable {
   /// Objects the remote is sending in all.
@@ -68,19 +21,14 @@ public struct TransferProgress: Sendable, Equatable {
   }
 }
 
-/// What a fetch or push calls back for: credentials, and progress.
+/// What a fetch or push calls back for: progress. (libgit2 transports are used for local remotes
+/// only: `cop sync` reaches remotes through the user's `git`, which brings its own credentials.)
 public struct RemoteCallbacks {
-  /// Asked each time the remote wants credentials; nil gives none (the operation then fails with
-  /// libgit2's authentication error). Asked again after a refused credential, with `attempt` counting.
-  public var credentials: ((CredentialRequest) -> Credential?)?
   /// Called as objects arrive during a fetch.
   public var progress: ((TransferProgress) -> Void)?
 
-  /// Creates callbacks; both are optional.
-  public init(
-    credentials: ((CredentialRequest) -> Credential?)? = nil, progress: ((TransferProgress) -> Void)? = nil
-  ) {
-    self.credentials = credentials
+  /// Creates callbacks.
+  public init(progress: ((TransferProgress) -> Void)? = nil) {
     self.progress = progress
   }
 }
@@ -111,13 +59,6 @@ public struct PushRejectedError: Error, CustomStringConvertible, Sendable, Equat
   }
 }
 
-extension GitError {
-  /// True when a remote refused the credentials given (or wanted some and got none).
-  public var isAuthenticationFailure: Bool {
-    code == GIT_EAUTH.rawValue
-  }
-}
-
 extension Repository {
   /// The URL of the remote `name`, as configured (mask it before showing it).
   ///
@@ -126,6 +67,24 @@ extension Repository {
     try withRemote(name) { remote in
       git_remote_url(remote).map { String(cString: $0) } ?? ""
     }
+  }
+
+  /// The push URL of the remote `name` (`remote.<name>.pushurl`), nil when it has none (pushes then
+  /// go to its URL). Mask it before showing it.
+  public func remotePushURL(_ name: String) throws -> String? {
+    try withRemote(name) { remote in
+      git_remote_pushurl(remote).map { String(cString: $0) }
+    }
+  }
+
+  /// Deletes the reference `name` (a full name, such as "refs/cop-sync/1234"); nothing when there is none.
+  public func deleteReference(_ name: String) throws {
+    var reference: OpaquePointer?
+    defer { git_reference_free(reference) }
+    let found = try check(
+      git_reference_lookup(&reference, pointer, name), "find \(name)", allowing: [GIT_ENOTFOUND])
+    guard found >= 0, let reference else { return }
+    try check(git_reference_delete(reference), "delete \(name)")
   }
 
   /// The remote that `branch` tracks (`branch.<name>.remote` in git config), nil when none is set.
@@ -266,8 +225,6 @@ private func withStringArray<Result>(
 /// the thread running it, so the unretained pointer handed to libgit2 is always valid.
 private final class CallbackBox {
   let callbacks: RemoteCallbacks
-  /// How many times credentials were asked for.
-  var attempts = 0
   /// The first reference the remote refused in a push, with its reason.
   var rejection: (reference: String, reason: String)?
 
@@ -275,20 +232,9 @@ private final class CallbackBox {
     self.callbacks = callbacks
   }
 
-  /// At most this many credentials are handed out in one operation, so a refused key or password
-  /// ends the operation instead of looping.
-  static let maximumAttempts = 8
-
   /// Fills `remoteCallbacks` with the C functions and this box as their payload.
   func install(in remoteCallbacks: inout git_remote_callbacks) {
     remoteCallbacks.payload = Unmanaged.passUnretained(self).toOpaque()
-    remoteCallbacks.credentials = { out, url, usernameFromURL, allowedTypes, payload in
-      guard let out, let payload else { return GIT_PASSTHROUGH.rawValue }
-      let box = Unmanaged<CallbackBox>.fromOpaque(payload).takeUnretainedValue()
-      return box.credential(
-        out, url: url.map { String(cString: $0) } ?? "",
-        username: usernameFromURL.map { String(cString: $0) }, allowed: allowedTypes)
-    }
     remoteCallbacks.transfer_progress = { stats, payload in
       guard let stats, let payload else { return 0 }
       let box = Unmanaged<CallbackBox>.fromOpaque(payload).takeUnretainedValue()
@@ -306,36 +252,6 @@ private final class CallbackBox {
         box.rejection = (reference.map { String(cString: $0) } ?? "", String(cString: status))
       }
       return 0
-    }
-  }
-
-  /// Answers one credential request: 0 with `out` set, or `GIT_PASSTHROUGH` when there is none.
-  func credential(
-    _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String, username: String?,
-    allowed: UInt32
-  ) -> Int32 {
-    guard let provider = callbacks.credentials, attempts < CallbackBox.maximumAttempts else {
-      return GIT_PASSTHROUGH.rawValue
-    }
-    var kinds: Set<CredentialKind> = []
-    if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 { kinds.insert(.userPassword) }
-    if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 { kinds.insert(.sshKey) }
-    if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 { kinds.insert(.username) }
-    if allowed & GIT_CREDENTIAL_DEFAULT.rawValue != 0 { kinds.insert(.defaultCredentials) }
-    let request = CredentialRequest(url: url, username: username, allowed: kinds, attempt: attempts)
-    attempts += 1
-    guard let answer = provider(request) else { return GIT_PASSTHROUGH.rawValue }
-    switch answer {
-    case .sshAgent(let user):
-      return git_credential_ssh_key_from_agent(out, user)
-    case .sshKeyFile(let user, let publicKey, let privateKey):
-      return git_credential_ssh_key_new(out, user, publicKey, privateKey, nil)
-    case .userPassword(let user, let password):
-      return git_credential_userpass_plaintext_new(out, user, password)
-    case .username(let user):
-      return git_credential_username_new(out, user)
-    case .defaultCredentials:
-      return git_credential_default_new(out)
     }
   }
 }

@@ -15,11 +15,13 @@ struct SyncCommand: ParsableCommand {
       period, stratum), so values added on both sides are all kept; other files are merged whole. When \
       both sides changed the same observation or file differently, every conflict is listed and nothing \
       is changed. The merged casebook must be valid. Then the branch is pushed, but only when the casebook \
-      at the commit to be pushed validates (as `cop validate --at` would): a remote that is a local path or \
-      a file:// URL runs no server hooks, so this is its only gate. With errors nothing is pushed (exit 65); \
-      your commits and what was fetched and merged stay. Credentials: for ssh, the ssh agent, then the key \
-      files ~/.ssh/id_ed25519, id_ecdsa and id_rsa; for https, git's credential helpers \
-      (`git credential fill`).
+      at the commit to be pushed validates (as `cop validate --at` would): many remotes have no gate of \
+      their own, so this is the gate for every remote. With errors nothing is pushed (exit 65); \
+      your commits and what was fetched and merged stay. The remote is reached through your own `git` \
+      (git fetch and git push), so everything that works for plain git works here: for ssh, your ssh \
+      config, agent, keys and known_hosts; for https, git's credential helpers and GIT_ASKPASS. The \
+      server's own messages (remote: lines) are shown. A server that does not answer for --timeout \
+      seconds stops the sync (exit 1).
       """)
 
   @Option(
@@ -33,29 +35,21 @@ struct SyncCommand: ParsableCommand {
       "The remote to sync with (default: the branch's upstream remote, else origin).", valueName: "name"))
   var remote: String?
 
+  @OptionGroup var transport: SyncTransportOptions
+
   func run() throws {
-    let showProgress = Terminal.standardErrorIsTerminal
-    var progressShown = false
     let sync = CasebookSync(
       folder: CasebookLocation.folder(
         option: casebook, environment: ProcessInfo.processInfo.environment,
         currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
-      remote: remote, environment: ProcessInfo.processInfo.environment,
-      progress: { progress in
-        guard showProgress, progress.totalObjects > 0 else { return }
-        let percent = 100 * progress.receivedObjects / progress.totalObjects
-        FileHandle.standardError.write(
-          Data("\rReceiving objects: \(percent)% (\(progress.receivedObjects)/\(progress.totalObjects))".utf8)
-        )
-        progressShown = true
-      },
+      remote: remote, environment: ProcessInfo.processInfo.environment, timeout: transport.timeout,
+      showProgress: Terminal.standardErrorIsTerminal,
+      relay: { FileHandle.standardError.write(Data($0.utf8)) },
       checks: PluginRegistry(builtIn: builtInPlugins).validate)
     let outcome: SyncOutcome
     do {
       outcome = try sync.run()
-      if progressShown { Terminal.error("") }
     } catch let error as SyncError {
-      if progressShown { Terminal.error("") }
       Terminal.error("error: \(error.description)")
       for line in error.details { Terminal.error(line) }
       switch error {
@@ -63,7 +57,6 @@ struct SyncCommand: ParsableCommand {
       default: throw Exit.failure
       }
     } catch {
-      if progressShown { Terminal.error("") }
       Terminal.error("error: \(RemoteText.masked("\(error)"))")
       throw Exit.failure
     }

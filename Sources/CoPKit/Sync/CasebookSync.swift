@@ -39,23 +39,31 @@ public struct CasebookSync {
   public var folder: URL
   /// The remote's name; nil for the branch's upstream remote (`branch.<name>.remote`), else "origin".
   public var remote: String?
-  /// The environment for the identity of a merge commit and for `git credential`.
+  /// The environment for the identity of a merge commit and for `git fetch` and `git push`.
   public var environment: [String: String]
-  /// Called as a fetch receives objects.
-  public var progress: ((TransferProgress) -> Void)?
+  /// Seconds of silence from the server after which a fetch or push is stopped (``GitTransport``).
+  public var timeout: TimeInterval
+  /// Whether git's progress lines are passed to `relay`.
+  public var showProgress: Bool
+  /// Where the server's own words (`remote: ...` lines) and progress go as they come, each with its
+  /// line end.
+  public var relay: (String) -> Void
   /// Checks beyond the loader's that the casebook to be pushed must pass, such as the built-in
   /// plugins' (`PluginRegistry.validate`): their errors refuse the push like the loader's.
   public var checks: ((Casebook) -> [Diagnostic])?
 
   /// Creates a sync of the repository holding `folder`.
   public init(
-    folder: URL, remote: String? = nil, environment: [String: String],
-    progress: ((TransferProgress) -> Void)? = nil, checks: ((Casebook) -> [Diagnostic])? = nil
+    folder: URL, remote: String? = nil, environment: [String: String], timeout: TimeInterval = 60,
+    showProgress: Bool = false, relay: @escaping (String) -> Void = { _ in },
+    checks: ((Casebook) -> [Diagnostic])? = nil
   ) {
     self.folder = folder
     self.remote = remote
     self.environment = environment
-    self.progress = progress
+    self.timeout = timeout
+    self.showProgress = showProgress
+    self.relay = relay
     self.checks = checks
   }
 
@@ -68,8 +76,11 @@ public struct CasebookSync {
   /// Nothing invalid is pushed: the casebook at the commit about to be pushed is read from the object
   /// database (as `--at` reads it) and validated first; with errors the push is refused
   /// (``SyncError/invalidPush(remote:branch:commit:merged:_:)``) and the remote is left as it was.
-  /// This matters most for a remote that is a local path or a `file://` URL: libgit2 writes into it
-  /// directly and no server-side hook (such as `gates/pre-receive`) runs.
+  /// This matters most for a remote whose server runs no check of its own (such as `gates/pre-receive`).
+  ///
+  /// The remote is reached through the user's `git` (``GitTransport``): the fetch downloads into a
+  /// temporary reference under `refs/cop-sync/`, deleted before `run` returns, so no other reference
+  /// moves until the sync has decided; the push sends exactly the commit that was validated.
   public func run() throws -> SyncOutcome {
     let repository = try Repository.discover(
       from: FileManager.default.fileExists(atPath: folder.path)
@@ -84,33 +95,29 @@ public struct CasebookSync {
       throw SyncError.localChanges("\(conflicted.path) has an unresolved merge conflict")
     }
     let url: String
+    let pushURL: String?
     do {
       url = try repository.remoteURL(remoteName)
+      pushURL = try repository.remotePushURL(remoteName)
     } catch let error as GitError where error.isNotFound {
       throw SyncError.noRemote(remoteName)
     }
-    let credentials = GitCredentials.Session(environment: environment)
-    let callbacks = RemoteCallbacks(credentials: credentials.provider, progress: progress)
+    let remote = Remote(
+      name: remoteName, fetchAddress: RemoteAddress(url), pushAddress: RemoteAddress(pushURL ?? url),
+      transport: GitTransport(
+        gitDirectory: repository.gitDirectory.path, environment: environment, timeout: timeout,
+        showProgress: showProgress, relay: relay))
     var outcome = SyncOutcome(
       remote: remoteName, branch: short, integration: .upToDate, updatedPaths: [], mergedByObservation: [],
       pushed: false, commit: "")
 
-    let theirs: ObjectID?
-    do {
-      theirs = try repository.fetch(branch: branch, from: remoteName, callbacks: callbacks)
-      credentials.approve()
-    } catch let error as GitError {
-      if error.isAuthenticationFailure { credentials.reject() }
-      throw SyncError.remote(
-        RemoteText.masked("cannot fetch from \(remoteName) (\(url)): \(error.message)"))
-    }
+    let theirs = try fetch(repository, branch: branch, remote: remote)
     guard let ours = try repository.headCommit() else {
       throw SyncError.noBranch("\(short) has no commits yet; clone the remote instead (`git clone URL`)")
     }
     guard let theirs else {
       try push(
-        repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-        credentials: credentials, local: ours, merged: false)
+        repository, branch: branch, remote: remote, local: ours, merged: false)
       outcome.integration = .newRemoteBranch
       outcome.pushed = true
       outcome.commit = ours.hex
@@ -125,8 +132,7 @@ public struct CasebookSync {
     let base = try repository.mergeBase(ours, theirs)
     if base == theirs {
       try push(
-        repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-        credentials: credentials, local: ours, merged: false)
+        repository, branch: branch, remote: remote, local: ours, merged: false)
       outcome.integration = .localAhead
       outcome.pushed = true
       return outcome
@@ -150,8 +156,7 @@ public struct CasebookSync {
     let merge = try mergeCommit(
       repository, branch: branch, remoteName: remoteName, base: base, ours: ours, theirs: theirs)
     try push(
-      repository, branch: branch, remoteName: remoteName, url: url, callbacks: callbacks,
-      credentials: credentials, local: merge.commit, merged: true)
+      repository, branch: branch, remote: remote, local: merge.commit, merged: true)
     outcome.integration = .merge(commit: merge.commit.hex)
     outcome.updatedPaths = merge.paths
     outcome.mergedByObservation = merge.byObservation
@@ -217,12 +222,38 @@ public struct CasebookSync {
     guard new.isEmpty else { throw SyncError.invalidMerge(new) }
   }
 
-  /// Validates the casebook at `local`, pushes `branch`, then points the remote-tracking branch at
-  /// what was pushed. `merged` says whether `local` is the merge this sync just made.
-  private func push(
-    _ repository: Repository, branch: String, remoteName: String, url: String, callbacks: RemoteCallbacks,
-    credentials: GitCredentials.Session, local: ObjectID, merged: Bool
-  ) throws {
+  /// A remote as this sync reaches it.
+  private struct Remote {
+    var name: String
+    var fetchAddress: RemoteAddress
+    var pushAddress: RemoteAddress
+    var transport: GitTransport
+  }
+
+  /// Fetches the remote's `branch` and returns its tip (nil when the remote has no such branch),
+  /// leaving no reference changed.
+  private func fetch(_ repository: Repository, branch: String, remote: Remote) throws -> ObjectID? {
+    let temporary = "refs/cop-sync/\(UUID().uuidString.lowercased())"
+    defer { try? repository.deleteReference(temporary) }
+    do {
+      guard
+        try remote.transport.fetch(
+          branch: branch, remote: remote.name, address: remote.fetchAddress, into: temporary)
+      else { return nil }
+    } catch let failure as TransportFailure {
+      throw SyncError.remote(
+        RemoteText.masked("cannot fetch from \(remote.name) (\(remote.fetchAddress.url)): \(failure.words)"),
+        advice: failure.advice)
+    }
+    return try repository.resolveCommit(temporary)
+  }
+
+  /// Validates the casebook at `local`, pushes it to `branch`, then points the remote-tracking branch
+  /// at what was pushed. `merged` says whether `local` is the merge this sync just made.
+  private func push(_ repository: Repository, branch: String, remote: Remote, local: ObjectID, merged: Bool)
+    throws
+  {
+    let remoteName = remote.name
     let short = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
     let source = try GitRevisionSource(
       repository: repository, revision: local.hex, prefix: CasebookLocation.prefix(of: folder, in: repository)
@@ -234,17 +265,21 @@ public struct CasebookSync {
         remote: remoteName, branch: short, commit: local.hex, merged: merged,
         errors.map { $0.formatted(pathPrefix: source.prefix) })
     }
+    let outcome: GitTransport.PushOutcome
     do {
-      try repository.push(branch: branch, to: remoteName, callbacks: callbacks)
-      credentials.approve()
-    } catch let error as PushRejectedError {
-      credentials.approve()
+      outcome = try remote.transport.push(
+        commit: local.hex, branch: branch, remote: remoteName, address: remote.pushAddress)
+    } catch let failure as TransportFailure {
+      throw SyncError.remote(
+        RemoteText.masked("cannot push to \(remoteName) (\(remote.pushAddress.url)): \(failure.words)"),
+        advice: failure.advice + [
+          "Nothing is lost: your commits stay on \(short) at \(local.hex.prefix(12)); run `cop sync` again."
+        ])
+    }
+    if case .rejected(let reason, let notFastForward) = outcome {
       throw SyncError.pushRejected(
-        remote: remoteName, branch: short, reason: RemoteText.masked(error.reason),
-        notFastForward: error.isNotFastForward, localCommit: local.hex)
-    } catch let error as GitError {
-      if error.isAuthenticationFailure { credentials.reject() }
-      throw SyncError.remote(RemoteText.masked("cannot push to \(remoteName) (\(url)): \(error.message)"))
+        remote: remoteName, branch: short, reason: reason, notFastForward: notFastForward,
+        localCommit: local.hex)
     }
     try repository.updateRemoteTrackingBranch(
       remote: remoteName, branch: branch, to: local, reflog: "cop sync: push")

@@ -8,8 +8,9 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
   case noBranch(String)
   /// The remote is not configured.
   case noRemote(String)
-  /// The remote could not be reached or refused the connection (the message is masked already).
-  case remote(String)
+  /// The remote could not be reached or refused the connection, in git's and ssh's words, and what
+  /// to do about it (all masked already).
+  case remote(String, advice: [String] = [])
   /// Both sides changed the same things differently.
   case conflicts(remote: String, branch: String, theirs: String, [FileConflict])
   /// The merged casebook would not be valid: its new errors.
@@ -30,7 +31,7 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     case .noBranch(let why): "cannot sync: \(why)"
     case .noRemote(let name):
       "cannot sync: no remote '\(name)'; add one with `git remote add \(name) URL` or name one with --remote"
-    case .remote(let message): message
+    case .remote(let message, _): message
     case .conflicts(let remote, let branch, let theirs, let list):
       "cannot merge \(remote)/\(branch) (\(theirs.prefix(12))): \(list.count) conflicting "
         + "file\(list.count == 1 ? "" : "s"); nothing was changed"
@@ -74,6 +75,8 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
           + (merged ? ", with the merge of \(remote)/\(branch) made by this sync" : "")
           + "; fix the casebook (`cop validate`), commit, and run `cop sync` again."
       ]
+    case .remote(_, let advice):
+      return advice
     default:
       return []
     }
