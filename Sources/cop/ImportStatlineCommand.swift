@@ -40,6 +40,13 @@ struct ImportStatlineCommand: ParsableCommand {
       "The mapping file, inside the casebook (default imports/statline/<table>.yaml).", valueName: "path"))
   var mapping: String?
 
+  @Flag(
+    help: """
+      For a CSV download without region codes: match each name to the one area of areas.csv with that \
+      name (refused where a name is not unique, or unknown).
+      """)
+  var matchNames = false
+
   @Flag(help: "Show what would change, and write nothing.")
   var dryRun = false
 
@@ -57,7 +64,7 @@ struct ImportStatlineCommand: ParsableCommand {
   func run() throws {
     let inputs = try reportingFailures { try readInputs() }
     let mappingPath = try reportingFailures { try mapping.map(casebookRelative) }
-    var tables = StatlineInput.tables(inputs)
+    var tables = StatlineInput.tables(inputs, matchNames: matchNames)
     if let table {
       for index in tables.indices { tables[index].name = table }
     }

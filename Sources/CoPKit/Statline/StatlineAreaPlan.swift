@@ -25,10 +25,48 @@ struct AreaPlan {
     return nil
   }
 
+  /// Gives the rows of a table without codes the code of the one casebook area of their name; a name
+  /// that no area or more than one area has is an error (no area can be added without a code).
+  static func matchNames(_ table: inout StatlineTable, in casebook: Casebook, diagnostics: inout [Diagnostic])
+  {
+    var byName: [String: [String]] = [:]
+    for area in casebook.areas where area.level != .aggregate {
+      byName[area.name, default: []].append(area.code)
+    }
+    var ambiguous: [String: [String]] = [:]
+    var unknown: [String] = []
+    for index in table.rows.indices {
+      let name = table.rows[index].name ?? ""
+      let codes = byName[name] ?? []
+      if codes.count == 1 {
+        table.rows[index].code = codes[0]
+      } else if codes.isEmpty {
+        if !unknown.contains(name) { unknown.append(name) }
+      } else {
+        ambiguous[name] = codes
+      }
+    }
+    if !ambiguous.isEmpty {
+      let listed = ambiguous.keys.sorted().map { "'\($0)' (\(ambiguous[$0]!.joined(separator: ", ")))" }
+      diagnostics.append(
+        .error(
+          SourceLocation(file: table.file),
+          "--match-names: these names are not unique in areas.csv: \(listed.joined(separator: "; ")); "
+            + "download the table again with the region codes"))
+    }
+    if !unknown.isEmpty {
+      diagnostics.append(
+        .error(
+          SourceLocation(file: table.file),
+          "--match-names: no area in areas.csv has the name \(unknown.map { "'\($0)'" }.joined(separator: ", ")); "
+            + "new areas need their codes: download the table again with the region codes"))
+    }
+  }
+
   /// Records the regions of `table`: new ones to add, different names to warn about.
   mutating func collect(_ table: StatlineTable, diagnostics: inout [Diagnostic]) {
     var unnamed: [String] = []
-    for row in table.rows {
+    for row in table.rows where !row.code.isEmpty {
       let code = code(for: row.code) ?? row.code
       if let area = existing[code] {
         if let name = row.name, !name.isEmpty, name != area.name, code == row.code,

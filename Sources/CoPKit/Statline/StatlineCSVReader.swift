@@ -11,7 +11,8 @@ import Foundation
 /// is another dimension, which the casebook cannot hold: an error.
 enum StatlineCSVReader {
   /// The table in `data`, named after the file's stem; problems are in its `diagnostics`.
-  static func read(_ data: Data, file: String) -> StatlineTable {
+  /// With `matchNames`, a download without codes is read with empty codes, to be matched by name.
+  static func read(_ data: Data, file: String, matchNames: Bool = false) -> StatlineTable {
     let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     var table = StatlineTable(name: StatlineTable.name(fromStem: stem), file: file)
     var bytes = data[...]
@@ -53,7 +54,9 @@ enum StatlineCSVReader {
           "column '\(titles[position].text)' is a dimension other than periods and regions; select one of "
             + "its categories on StatLine and download again"))
     }
-    guard let codeColumn = layout.code, let periodColumn = layout.period else {
+    let namesOnly = matchNames && layout.code == nil && layout.name != nil
+    table.codesFromNames = namesOnly
+    guard let periodColumn = layout.period, layout.code != nil || namesOnly else {
       table.diagnostics.append(
         .error(
           SourceLocation(file: file, line: 1, column: 1),
@@ -82,9 +85,9 @@ enum StatlineCSVReader {
             "expected \(titles.count) fields as in the header, found \(fields.count)"))
         continue
       }
-      let codeField = fields[codeColumn]
-      let code = String(DelimitedLine.trimmed(codeField.text))
-      guard StatlineRegionCode.isCode(code) else {
+      let codeField = fields[layout.code ?? layout.name!]
+      let code = namesOnly ? "" : String(DelimitedLine.trimmed(codeField.text))
+      guard namesOnly || StatlineRegionCode.isCode(code) else {
         table.diagnostics.append(
           .error(
             SourceLocation(file: file, line: line.number, column: codeField.column),

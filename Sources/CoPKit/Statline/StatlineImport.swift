@@ -81,7 +81,11 @@ public struct StatlineImport {
   ///
   /// - Throws: ``DataImport/Invalid`` with every problem of the tables and the mapping.
   public func plan(into base: CasebookWrite.Base) throws -> (changes: [String: Data?], report: Report) {
-    var diagnostics = tables.flatMap(\.diagnostics)
+    var diagnostics = self.tables.flatMap(\.diagnostics)
+    var tables = self.tables
+    for index in tables.indices where tables[index].codesFromNames && tables[index].diagnostics.isEmpty {
+      AreaPlan.matchNames(&tables[index], in: base.casebook, diagnostics: &diagnostics)
+    }
     var report = Report(tables: tables.map(\.name), files: files)
     var changes: [String: Data?] = [:]
     var areas = AreaPlan(base.casebook)

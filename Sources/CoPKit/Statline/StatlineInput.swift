@@ -5,14 +5,17 @@ import Foundation
 /// files together are one table (its data pages, DataProperties and dimensions).
 public enum StatlineInput {
   /// The tables in `files` (name as given, and bytes), in the order given.
-  public static func tables(_ files: [(name: String, data: Data)]) -> [StatlineTable] {
+  /// With `matchNames`, a CSV download without codes is matched to the casebook's areas by name.
+  public static func tables(_ files: [(name: String, data: Data)], matchNames: Bool = false)
+    -> [StatlineTable]
+  {
     var tables: [StatlineTable] = []
     var json: [(name: String, data: Data)] = []
     for file in files {
       if isJSON(file.data) {
         json.append(file)
       } else {
-        tables.append(StatlineCSVReader.read(file.data, file: file.name))
+        tables.append(StatlineCSVReader.read(file.data, file: file.name, matchNames: matchNames))
       }
     }
     if !json.isEmpty { tables.append(StatlineODataReader.read(json)) }

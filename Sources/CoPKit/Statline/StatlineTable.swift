@@ -33,6 +33,8 @@ public struct StatlineTable: Sendable {
   public var columns: [Column] = []
   /// Periods CBS marks as provisional, in the casebook's form, with the mark as published.
   public var provisional: [String: String] = [:]
+  /// Whether the rows have no codes and are matched to the casebook's areas by name (`--match-names`).
+  public var codesFromNames = false
   /// Every problem found while reading.
   public var diagnostics: [Diagnostic] = []
 

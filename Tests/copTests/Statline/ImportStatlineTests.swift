@@ -207,6 +207,40 @@ struct ImportStatlineTests {
     #expect(try state(sandbox) == before)
   }
 
+  @Test("--match-names matches a names-only download to unique names, and refuses ambiguous ones")
+  func matchNames() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try casebook(sandbox)
+    var fixture = StatlineFixture.city(wijken: 2, buurten: 1)
+    fixture.regions = fixture.regions.map {
+      ($0.code, $0.code.hasPrefix("BU") ? "Buurt \($0.code)" : $0.name)
+    }
+    try fixture.csv().write(to: sandbox.url("84583NED.csv"))
+    #expect(try sandbox.cop(["import", "statline", "../84583NED.csv"], in: "cb").status == 0)
+    fixture.period = "2020"
+    try fixture.csv(codeColumn: false).write(to: sandbox.url("84583NED_2020.csv"))
+    let matched = try sandbox.cop(["import", "statline", "../84583NED_2020.csv", "--match-names"], in: "cb")
+    #expect(matched.status == 0, "\(matched)")
+    #expect(
+      matched.stdout.contains("  particuliere_huishoudens: 5 added, 0 changed, 0 unchanged\n"), "\(matched)")
+    let households = CSVText(try sandbox.read("cb/indicators/data/particuliere_huishoudens.csv"))
+    #expect(households.rows.contains(["WK036301", "2020", "511"]))
+
+    let areas = try sandbox.read("cb/areas.csv") + "GM0599,Burgwallen-Oude Zijde,gemeente,NL,\n"
+    _ = try sandbox.commit(["areas.csv": areas], message: "A second name", in: "cb")
+    fixture.period = "2021"
+    try fixture.csv(codeColumn: false).write(to: sandbox.url("84583NED_2021.csv"))
+    let before = try state(sandbox)
+    let refused = try sandbox.cop(["import", "statline", "../84583NED_2021.csv", "--match-names"], in: "cb")
+    #expect(refused.status == 65, "\(refused)")
+    #expect(
+      refused.errorLines.first
+        == "../84583NED_2021.csv: error: --match-names: these names are not unique in areas.csv: 'Burgwallen-Oude Zijde' (WK036300, GM0599); download the table again with the region codes",
+      "\(refused)")
+    #expect(try state(sandbox) == before)
+  }
+
   @Test("--dry-run shows the plan and writes nothing")
   func dryRun() throws {
     let sandbox = try Sandbox()
