@@ -68,6 +68,11 @@ struct ImportStatlineCommand: ParsableCommand {
     if let table {
       for index in tables.indices { tables[index].name = table }
     }
+    if mapping != nil, tables.count > 1 {
+      Terminal.error(
+        "error: --mapping names the mapping of one table; import the \(tables.count) tables one by one")
+      throw Exit.usage
+    }
     let statline = StatlineImport(
       tables: tables, files: table.map { [$0] } ?? files, mappingPath: mappingPath)
     var casebookWrite = global.casebookWrite(author: try write.signature())

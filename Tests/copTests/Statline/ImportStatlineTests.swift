@@ -241,6 +241,24 @@ struct ImportStatlineTests {
     #expect(try state(sandbox) == before)
   }
 
+  @Test("a provisional mark is dropped with a warning naming the periods")
+  func provisional() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try casebook(sandbox)
+    var fixture = StatlineFixture.city(wijken: 1, buurten: 1)
+    fixture.period = "2023*"
+    try fixture.csv().write(to: sandbox.url("84583NED.csv"))
+    let result = try sandbox.cop(["import", "statline", "../84583NED.csv"], in: "cb")
+    #expect(result.status == 0, "\(result)")
+    #expect(
+      result.errorLines.contains(
+        "warning: ../84583NED.csv: provisional figures, imported without the mark: 2023 (2023*)"), "\(result)"
+    )
+    let households = CSVText(try sandbox.read("cb/indicators/data/particuliere_huishoudens.csv"))
+    #expect(households.rows.map { $0[1] } == ["2023", "2023", "2023"])
+  }
+
   @Test("--dry-run shows the plan and writes nothing")
   func dryRun() throws {
     let sandbox = try Sandbox()
