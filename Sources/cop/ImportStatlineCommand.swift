@@ -10,7 +10,7 @@ struct ImportStatlineCommand: ParsableCommand {
     discussion: """
       FILE is a StatLine CSV download (with or without statistical symbols) or the JSON of the CBS \
       open-data API (TypedDataSet pages with the table's DataProperties and, for the names, the region \
-      dimension), as served or as saved by cbsodata and cbsodataR; --table ID downloads it instead \
+      dimension), as served or as saved by cbsodata; --table ID downloads it instead \
       (COP_STATLINE_URL overrides the address). New regions are added to areas.csv (level and parent \
       from the CBS code), each measure becomes an indicator through the mapping \
       imports/statline/<table>.yaml (written by the first import; edit it, commit it, and the next \

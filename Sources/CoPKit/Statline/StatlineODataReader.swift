@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a table from the CBS open-data API (OData v3, `opendata.cbs.nl/ODataApi/odata/<table>`) as it
 /// serves it, one object per page (`{"odata.metadata": ..., "value": [...], "odata.nextLink": ...}`),
-/// or as `cbsodata` (Python) and `cbsodataR` save it, one array per file (`TypedDataSet.json`,
+/// or as `cbsodata` (Python) saves it, one array per file (`TypedDataSet.json`,
 /// `DataProperties.json`, `WijkenEnBuurten.json`, ...).
 ///
 /// Each file is recognised by its entries: `DataProperties` (each with `Key`, `Type` and `Title`;
