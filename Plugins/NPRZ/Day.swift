@@ -118,6 +118,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// | `2013-10` | 2013-10-01 | 2013-10-31 |
 /// | `2013-10-15` | 2013-10-15 | 2013-10-15 |
 /// | `2013/14` (school year) | 2013-08-01 | 2014-07-31 |
+/// | `2013-Q4` (quarter) | 2013-10-01 | 2013-12-31 |
 public enum PeriodDates {
   /// The first day of a period, or nil when the text is not a period.
   public static func start(of period: String) -> Day? {
@@ -128,6 +129,7 @@ public enum PeriodDates {
     case .month: return Day(year: numbers[0], month: numbers[1], day: 1)
     case .day: return Day(year: numbers[0], month: numbers[1], day: numbers[2])
     case .schoolYear: return Day(year: numbers[0], month: 8, day: 1)
+    case .quarter: return Day(year: numbers[0], month: quarter(period) * 3 - 2, day: 1)
     }
   }
 
@@ -141,6 +143,12 @@ public enum PeriodDates {
       return Day(year: numbers[0], month: numbers[1], day: Day.days(inMonth: numbers[1], year: numbers[0]))
     case .day: return Day(year: numbers[0], month: numbers[1], day: numbers[2])
     case .schoolYear: return Day(year: numbers[0] + 1, month: 7, day: 31)
+    case .quarter:
+      let month = quarter(period) * 3
+      return Day(year: numbers[0], month: month, day: Day.days(inMonth: month, year: numbers[0]))
     }
   }
+
+  /// The quarter's number of a `YYYY-Qn` period.
+  private static func quarter(_ period: String) -> Int { Int(String(period.suffix(1))) ?? 1 }
 }

@@ -23,7 +23,7 @@ struct Cop: ParsableCommand {
       IndicatorsCommand.self,
       CompareCommand.self,
       PeersCommand.self,
-      ImportCommand.self,
+      ImportGroupCommand.self,
       BenchmarkCommand.self,
       HistoryCommand.self,
       DiffCommand.self,

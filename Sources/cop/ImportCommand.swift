@@ -5,7 +5,7 @@ import Foundation
 /// `cop import INDICATOR FILE.csv`: validate new data, merge it into the indicator's data file and commit.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import",
+    commandName: "values",
     abstract: "Validate a CSV of values for one indicator, merge it into the casebook and commit it.",
     discussion: """
       FILE has a header with area, period and value, and optionally n and stratum, in any order. \

@@ -34,6 +34,32 @@ enum CatalogueReader {
     return entries
   }
 
+  /// Ids no indicator may have: the subcommands of `cop import`.
+  static let reservedIDs: Set<String> = ["statline", "changes", "shapes"]
+
+  /// The longest free-text unit.
+  static let maxFreeUnitLength = 40
+
+  /// A known unit, or a free-text unit (`km`, `jaar`) unless it looks like a misspelt known one.
+  private static func readUnit(_ node: Node?, yaml: YAMLContext) -> IndicatorUnit? {
+    guard let node, let text = yaml.string(node, what: "unit") else { return nil }
+    let unit = IndicatorUnit(rawValue: text)
+    if unit.isKnown { return unit }
+    let options = IndicatorUnit.allCases.map(\.rawValue)
+    let hint = DidYouMean.hint(for: text, among: options)
+    let plain =
+      text.trimmingWhitespace == text && !text.isEmpty && text.count <= maxFreeUnitLength
+      && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    guard hint.isEmpty, plain else {
+      yaml.error(
+        node,
+        "unit '\(text)' is not one of \(options.joined(separator: ", "))\(hint); "
+          + "a free-text unit (such as 'km') is one line of at most \(maxFreeUnitLength) characters")
+      return nil
+    }
+    return unit
+  }
+
   private static func readIndicator(_ node: Node, yaml: YAMLContext) -> Indicator? {
     guard
       let fields = yaml.fields(
@@ -41,7 +67,13 @@ enum CatalogueReader {
     else { return nil }
     let id = yaml.identifier(fields["id"], what: "indicator id", pattern: .indicatorID)
     let label = yaml.localizedText(fields["label"], what: "label")
-    let unit = yaml.choice(fields["unit"], what: "unit", as: IndicatorUnit.self)
+    if let id, reservedIDs.contains(id), let node = fields["id"] {
+      yaml.error(
+        node,
+        "indicator id '\(id)' is reserved: `cop import \(id)` is a command, so "
+          + "`cop import INDICATOR FILE` could not tell them apart; choose another id")
+    }
+    let unit = readUnit(fields["unit"], yaml: yaml)
     let polarity = yaml.choice(fields["polarity"], what: "polarity", as: Polarity.self)
     let tolerance = yaml.number(fields["tolerance"], what: "tolerance") ?? 0
     if tolerance < 0, let node = fields["tolerance"] { yaml.error(node, "tolerance may not be negative") }
@@ -63,7 +95,7 @@ enum CatalogueReader {
         standardise = Standardisation(by: by, standard: standard)
       }
     }
-    guard let id, let label, let unit, let polarity else { return nil }
+    guard let id, !reservedIDs.contains(id), let label, let unit, let polarity else { return nil }
     return Indicator(
       id: id, label: label, unit: unit, polarity: polarity,
       theme: yaml.string(fields["theme"], what: "theme"),

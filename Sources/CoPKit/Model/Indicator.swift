@@ -1,12 +1,27 @@
-/// The unit an indicator's values are measured in.
-public enum IndicatorUnit: String, Sendable, Codable, CaseIterable {
+/// The unit an indicator's values are measured in: one of the known units, or a free-text unit (such
+/// as `km` or `jaar`, from a CBS table) that is shown as written.
+public struct IndicatorUnit: RawRepresentable, Hashable, Sendable, Codable, CaseIterable {
+  /// The unit as written in the catalogue.
+  public var rawValue: String
+
+  /// A unit of this text (known or free).
+  public init(rawValue: String) { self.rawValue = rawValue }
+
   /// A share on a 0-100 scale; tolerances are then percentage points.
-  case percent
-  case euro
-  case count
-  case rate
-  case index
-  case ratio
+  public static let percent = IndicatorUnit(rawValue: "percent")
+  public static let euro = IndicatorUnit(rawValue: "euro")
+  public static let count = IndicatorUnit(rawValue: "count")
+  public static let rate = IndicatorUnit(rawValue: "rate")
+  public static let index = IndicatorUnit(rawValue: "index")
+  public static let ratio = IndicatorUnit(rawValue: "ratio")
+  /// A plain number without a unit (CBS `Getal`).
+  public static let number = IndicatorUnit(rawValue: "number")
+
+  /// The known units, in the order the documentation lists them.
+  public static let allCases: [IndicatorUnit] = [.percent, .euro, .count, .rate, .index, .ratio, .number]
+
+  /// Whether this is one of the known units (else a free-text unit).
+  public var isKnown: Bool { Self.allCases.contains(self) }
 }
 
 /// Which direction of an indicator is good.

@@ -8,6 +8,8 @@ public enum PeriodForm: String, Sendable, CaseIterable {
   case day = "YYYY-MM-DD"
   /// A school or season year, `2013/14`.
   case schoolYear = "YYYY/YY"
+  /// A quarter, `2019-Q1` (CBS `2019KW01`).
+  case quarter = "YYYY-Qn"
 }
 
 /// Recognises period texts. Periods match as exact text and order as text.
@@ -30,6 +32,8 @@ public enum Period {
       return .year
     case 7 where digits(0..<4) && bytes[4] == UInt8(ascii: "-") && digits(5..<7):
       return (1...12).contains(number(5..<7)) ? .month : nil
+    case 7 where digits(0..<4) && bytes[4] == UInt8(ascii: "-") && bytes[5] == UInt8(ascii: "Q"):
+      return (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(bytes[6]) ? .quarter : nil
     case 7 where digits(0..<4) && bytes[4] == UInt8(ascii: "/") && digits(5..<7):
       return (number(0..<4) + 1) % 100 == number(5..<7) ? .schoolYear : nil
     case 10

@@ -46,7 +46,8 @@ public struct CasebookWrite {
   public struct Base {
     /// The casebook's files at the parent commit (a ``GitRevisionSource`` in a real write).
     public var source: any CasebookSource
-    /// The casebook loaded from `source` (its diagnostics are in `diagnostics`).
+    /// The casebook loaded from `source`, without its observations (no builder needs them, and a
+    /// country's data would cost a write its memory); its diagnostics are in `diagnostics`.
     public var casebook: Casebook
     /// The diagnostics of the committed casebook.
     public var diagnostics: [Diagnostic]
@@ -57,7 +58,7 @@ public struct CasebookWrite {
     public init(source: any CasebookSource, parent: ObjectID?) throws {
       self.source = source
       self.parent = parent
-      let loaded = try CasebookLoader.load(from: source)
+      let loaded = try CasebookLoader.load(from: source, options: LoadOptions(data: .skip))
       casebook = loaded.casebook
       diagnostics = loaded.diagnostics
     }
@@ -153,7 +154,9 @@ public struct CasebookWrite {
     for (path, contents) in plan.changes where try source.read(path) != contents {
       effective[path] = contents
     }
-    let checked = try CasebookLoader.load(from: OverlaySource(base: source, changes: plan.changes))
+    // Checked as `cop validate` checks: every data file read and checked, no observation kept.
+    let checked = try CasebookLoader.load(
+      from: OverlaySource(base: source, changes: plan.changes), options: LoadOptions(data: .check))
     if checked.hasErrors {
       throw CasebookWriteError.invalid(checked.diagnostics.filter { $0.severity == .error })
     }
