@@ -20,6 +20,7 @@ struct Cop: ParsableCommand {
       ValidateCommand.self,
       CaseCommand.self,
       IndicatorsCommand.self,
+      AreasCommand.self,
       CompareCommand.self,
       PeersCommand.self,
       ImportCommand.self,

@@ -156,6 +156,8 @@ public enum CasebookLoader {
       areas: areaEntries, indicators: catalogueEntries, settings: settings,
       rejectedIndicators: rejectedIndicators)
     diagnostics += validator.structuralDiagnostics()
+    let changes = try readChanges(
+      from: source, unreadable: unreadable, areas: validator.areas, into: &diagnostics)
 
     // indicators/data/*.csv
     var dataReading = DataFilesReading(
@@ -185,6 +187,7 @@ public enum CasebookLoader {
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
       cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
+    casebook.changes = changes
     switch options.data {
     case .load:
       diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)
