@@ -94,7 +94,7 @@ struct ChangeListValidator {
       guard let area = areas[first.change.from] else { continue }
       let sum = rows.reduce(0) { $0 + $1.change.weight }
       let lines = rows.map { String($0.change.line) }.joined(separator: ", ")
-      let shown = JSONValue.format(sum)
+      let shown = JSONValue.format((sum * 1_000_000).rounded() / 1_000_000)
       if area.until == first.change.year - 1 {
         if abs(sum - 1) > Self.tolerance {
           diagnostics.append(

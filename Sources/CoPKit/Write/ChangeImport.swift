@@ -95,12 +95,18 @@ public struct ChangeImport {
   }
 
   /// The file in the casebook's form: a `;`-separated file (header with `;` and no `,`) becomes
-  /// comma-separated with decimal commas turned into points; CRLF and a byte-order mark are left to the
-  /// reader, which accepts them.
+  /// comma-separated with decimal commas turned into points, without a byte-order mark and CRLF; any
+  /// other file is left as it is (the reader accepts a mark and CRLF).
   static func normalise(_ data: Data, conversions: inout [String]) -> Data {
-    let text = String(decoding: data, as: UTF8.self)
+    var text = String(decoding: data, as: UTF8.self)
+    let hasMark = text.hasPrefix("\u{FEFF}")
+    if hasMark { text.removeFirst() }
+    let hasCRLF = text.contains("\r\n")
+    if hasCRLF { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let header = lines.first, header.contains(";"), !header.contains(",") else { return data }
+    if hasMark { conversions.append("byte-order mark") }
+    if hasCRLF { conversions.append("CRLF line ends") }
     conversions.append("';' delimiter")
     let weightColumn = (try? DelimitedLine.split(header, delimiter: ";"))?.firstIndex {
       $0.text.trimmingWhitespace == "weight"
