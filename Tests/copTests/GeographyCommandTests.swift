@@ -109,7 +109,7 @@ struct GeographyCommandTests {
     #expect(result.status == 65, "\(result)")
     #expect(
       result.stderr.contains(
-        "cb/geography/changes.csv:3:20: error: the weights of 'GM0846' in 2017 (lines 3) add up to 0.5"),
+        "cb/geography/changes.csv:3:20: error: the weights of 'GM0846' in 2017 (line 3) add up to 0.5"),
       "\(result)")
   }
 

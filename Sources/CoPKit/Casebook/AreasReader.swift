@@ -9,7 +9,7 @@ enum AreasReader {
     guard
       let table = CSVTable(
         file: path, data: data, required: ["code", "name", "level"],
-        optional: ["parent", "groups", "from", "until"],
+        optional: ["parent", "groups"], unlisted: ["from", "until"],
         diagnostics: &diagnostics)
     else { return [] }
     var areas: [(Area, SourceLocation)] = []

@@ -16,6 +16,7 @@ struct ChangeListValidator {
   func diagnostics(for changes: [LocatedChange]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen: [String: Int] = [:]
+    var distinct: [LocatedChange] = []
     for located in changes {
       let change = located.change
       let key = "\(change.year)\u{0}\(change.from)\u{0}\(change.to)"
@@ -27,6 +28,7 @@ struct ChangeListValidator {
         continue
       }
       seen[key] = change.line
+      distinct.append(located)
       if change.from == change.to {
         diagnostics.append(
           .error(
@@ -36,8 +38,8 @@ struct ChangeListValidator {
       checkFrom(located, into: &diagnostics)
       checkTo(located, into: &diagnostics)
     }
-    diagnostics += weightSums(changes)
-    diagnostics += cycles(changes)
+    diagnostics += weightSums(distinct)
+    diagnostics += cycles(distinct)
     return diagnostics.sorted { $0.location < $1.location }
   }
 
@@ -93,21 +95,22 @@ struct ChangeListValidator {
       let first = rows[0]
       guard let area = areas[first.change.from] else { continue }
       let sum = rows.reduce(0) { $0 + $1.change.weight }
-      let lines = rows.map { String($0.change.line) }.joined(separator: ", ")
+      let lines =
+        (rows.count == 1 ? "line " : "lines ") + rows.map { String($0.change.line) }.joined(separator: ", ")
       let shown = JSONValue.format((sum * 1_000_000).rounded() / 1_000_000)
       if area.until == first.change.year - 1 {
         if abs(sum - 1) > Self.tolerance {
           diagnostics.append(
             .error(
               first.location(first.weightColumn, file: file),
-              "the weights of '\(first.change.from)' in \(first.change.year) (lines \(lines)) add up to \(shown); it ends in \(first.change.year - 1), so every part of it must go somewhere: expected 1 ± \(Self.tolerance)"
+              "the weights of '\(first.change.from)' in \(first.change.year) (\(lines)) add up to \(shown); it ends in \(first.change.year - 1), so every part of it must go somewhere: expected 1 ± \(Self.tolerance)"
             ))
         }
       } else if sum > 1 + Self.tolerance {
         diagnostics.append(
           .error(
             first.location(first.weightColumn, file: file),
-            "the weights of '\(first.change.from)' in \(first.change.year) (lines \(lines)) add up to \(shown); an area cannot give away more than all of itself: expected at most 1"
+            "the weights of '\(first.change.from)' in \(first.change.year) (\(lines)) add up to \(shown); an area cannot give away more than all of itself: expected at most 1"
           ))
       }
     }

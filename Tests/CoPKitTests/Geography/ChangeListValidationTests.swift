@@ -18,7 +18,7 @@ struct ChangeListValidationTests {
     let problems = try messages(["geography/changes.csv": list])
     #expect(
       problems.contains(
-        "geography/changes.csv:3:20: error: the weights of 'GM0846' in 2017 (lines 3) add up to 0.9; it ends in 2016, so every part of it must go somewhere: expected 1 ± 0.001"
+        "geography/changes.csv:3:20: error: the weights of 'GM0846' in 2017 (line 3) add up to 0.9; it ends in 2016, so every part of it must go somewhere: expected 1 ± 0.001"
       ), "\(problems)")
   }
 
