@@ -87,6 +87,10 @@ struct GeographyCommandTests {
       "json",
     ])
     #expect(benchmark["geography"] as? Int == 2019)
+    let text = try sandbox.cop([
+      "benchmark", "--casebook", Self.casebook, "--group", "noordoost", "--geography", "2019",
+    ])
+    #expect(text.stdout.contains("; converted values for GM1948, GM0757, GM9002."), "\(text)")
     #expect(
       try sandbox.cop(["benchmark", "--casebook", Self.casebook, "--group", "noordoost", "--format", "json"])
         .stdout.contains("\"geography\"") == false)

@@ -119,3 +119,24 @@ extension GeographyMarks {
       + "part is assumed to have the mean of the area it came from.</p>\n"
   }
 }
+
+extension GeographyMarks {
+  /// The lines that end a text report (`cop benchmark`, `cop case impact`) on a converted casebook:
+  /// the year and the areas with converted values. None without a conversion.
+  public static func textNote(_ casebook: Casebook) -> [String] {
+    guard let provenance = casebook.geography else { return [] }
+    var converted: Set<String> = []
+    for byArea in provenance.converted.values {
+      for (area, periods) in byArea where !periods.isEmpty { converted.insert(area) }
+    }
+    let codes = casebook.areas.map(\.code).filter(converted.contains)
+    let shown =
+      codes.prefix(20).joined(separator: ", ") + (codes.count > 20 ? " and \(codes.count - 20) more" : "")
+    return [
+      "Converted to the areas of \(provenance.year) with geography/changes.csv, an estimate (each transferred "
+        + "part is assumed to have the mean of the area it came from)"
+        + (codes.isEmpty ? "; no value needed converting." : "; converted values for \(shown)."),
+      "",
+    ]
+  }
+}
