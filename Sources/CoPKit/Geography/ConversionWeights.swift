@@ -26,6 +26,8 @@ public struct ConversionWeights: Sendable {
   private let positions: [String: Int]
   private let changesByYear: [Int: [String: [AreaChange]]]
   private let years: [Int]
+  /// The changes that name each area (as `from` or `to`), in year and line order.
+  private let changesNaming: [String: [AreaChange]]
 
   /// The weights of `changes` towards the areas of `target`.
   public init(changes: [AreaChange], areas: [Area], target: Int) {
@@ -37,6 +39,12 @@ public struct ConversionWeights: Sendable {
     for change in changes { byYear[change.year, default: [:]][change.from, default: []].append(change) }
     changesByYear = byYear
     years = byYear.keys.sorted()
+    var naming: [String: [AreaChange]] = [:]
+    for change in changes.sorted(by: { ($0.year, $0.line) < ($1.year, $1.line) }) {
+      naming[change.from, default: []].append(change)
+      if change.to != change.from { naming[change.to, default: []].append(change) }
+    }
+    changesNaming = naming
   }
 
   /// What the converted values of start year `start` (≤ target) are made of: for every area of the
@@ -85,11 +93,7 @@ public struct ConversionWeights: Sendable {
   /// The first change after the target year, up to `start`, that touches `area` (as `from` or `to`):
   /// a value of `area` at `start` would need it undone. Nil when none does.
   public func changeAfterTarget(touching area: String, upTo start: Int) -> AreaChange? {
-    for year in years where year > target && year <= start {
-      let rows = changesByYear[year]!.values.joined().sorted { $0.line < $1.line }
-      if let change = rows.first(where: { $0.from == area || $0.to == area }) { return change }
-    }
-    return nil
+    changesNaming[area]?.first { $0.year > target && $0.year <= start }
   }
 
   /// The change that ended `area` (its last year's successor rows) or created it, for messages.

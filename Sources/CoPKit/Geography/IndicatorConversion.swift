@@ -62,52 +62,87 @@ struct IndicatorConversion {
     return plan
   }
 
+  /// What happens to the stored rows of one area at one period.
+  private enum Fate: UInt8 {
+    case undecided, kept, source, dropped
+  }
+
   /// The converted observations: stored rows of untouched areas that exist in the target year as they
-  /// were, then the converted values.
+  /// were (by column, without building a row), then the converted values.
   mutating func run(_ data: IndicatorData) -> IndicatorData {
     let columns = data.columns
-    let target = weights.target
-    var kept: [Observation] = []
+    let periodCount = columns.periodTexts.count
+    let starts = columns.periodTexts.map { AreaYearsCheck.year(of: $0) }
+    var fates = [Fate](repeating: .undecided, count: columns.areaCodes.count * periodCount)
+    // The same interned texts in the same order, so kept rows keep their positions.
+    var builder = ObservationColumns.Builder()
+    builder.reserve(columns.count, areas: columns.areaCodes.count)
+    for code in columns.areaCodes { _ = builder.area(code) }
+    for period in columns.periodTexts { _ = builder.period(period) }
+    for stratum in columns.strataTexts { _ = builder.stratum(stratum) }
     var touched: [Key: Observation] = [:]
     var slots: [Int: Set<Slot>] = [:]
     for row in 0..<columns.count {
-      let observation = columns[row]
-      guard let start = AreaYearsCheck.year(of: observation.period) else { continue }
-      let exists = areas.area(observation.area)?.exists(in: target) ?? true
-      if start <= target {
-        let plan = plan(start)
-        let isSource = plan.sourceCodes.contains(observation.area)
-        if isSource || plan.targetCodes.contains(observation.area) {
-          if isSource {
-            touched[Key(area: observation.area, period: observation.period, stratum: observation.stratum)] =
-              observation
-            slots[start, default: []].insert(Slot(period: observation.period, stratum: observation.stratum))
-          }
-        } else if exists {
-          kept.append(observation)
-        }
-      } else if let change = weights.changeAfterTarget(touching: observation.area, upTo: start) {
-        if exists {
-          note(
-            "\(label(observation.area)) is missing on the \(target) areas: it would need the change of \(change.year) (\(ChangeListReader.path) line \(change.line), \(change.from) → \(change.to)) undone, and conversion runs only forward",
-            period: observation.period)
-        }
-      } else if exists {
-        kept.append(observation)
+      let area = Int(columns.areas[row])
+      let period = Int(columns.periods[row])
+      var fate = fates[area * periodCount + period]
+      if fate == .undecided {
+        fate = decide(columns.areaCodes[area], period: columns.periodTexts[period], start: starts[period])
+        fates[area * periodCount + period] = fate
+      }
+      switch fate {
+      case .kept:
+        builder.append(
+          area: columns.areas[row], period: columns.periods[row], value: columns.values[row],
+          n: columns.counts[row], stratum: columns.strata.isEmpty ? 0 : columns.strata[row])
+      case .source:
+        let observation = columns[row]
+        touched[Key(area: observation.area, period: observation.period, stratum: observation.stratum)] =
+          observation
+        slots[starts[period]!, default: []].insert(
+          Slot(period: observation.period, stratum: observation.stratum))
+      case .dropped, .undecided:
+        break
       }
     }
     for start in slots.keys.sorted() {
       let plan = plan(start)
       for slot in slots[start]!.sorted() {
         for (area, sources) in plan.targets {
-          if let observation = convert(area, sources: sources, slot: slot, touched: touched) {
-            kept.append(observation)
-            converted[area, default: [:]][slot.period] = sources
+          guard let observation = convert(area, sources: sources, slot: slot, touched: touched) else {
+            continue
           }
+          builder.append(
+            area: builder.area(area), period: builder.period(slot.period), value: observation.value ?? .nan,
+            n: observation.n ?? .nan, stratum: slot.stratum.map { builder.stratum($0) } ?? 0)
+          converted[area, default: [:]][slot.period] = sources
         }
       }
     }
-    return IndicatorData(indicator: data.indicator, observations: kept)
+    return IndicatorData(indicator: data.indicator, columns: builder.columns)
+  }
+
+  /// Whether the rows of `code` at `period` are kept, converted (as a source) or dropped; a row that
+  /// would need a later change undone is dropped with a warning.
+  private mutating func decide(_ code: String, period: String, start: Int?) -> Fate {
+    guard let start else { return .dropped }
+    let target = weights.target
+    let exists = areas.area(code)?.exists(in: target) ?? true
+    if start <= target {
+      let plan = plan(start)
+      if plan.sourceCodes.contains(code) { return .source }
+      if plan.targetCodes.contains(code) { return .dropped }
+      return exists ? .kept : .dropped
+    }
+    if let change = weights.changeAfterTarget(touching: code, upTo: start) {
+      if exists {
+        note(
+          "\(label(code)) is missing on the \(target) areas: it would need the change of \(change.year) (\(ChangeListReader.path) line \(change.line), \(change.from) → \(change.to)) undone, and conversion runs only forward",
+          period: period)
+      }
+      return .dropped
+    }
+    return exists ? .kept : .dropped
   }
 
   /// The converted value of `area` at `slot`, or nil (with a warning when some source had a value).
