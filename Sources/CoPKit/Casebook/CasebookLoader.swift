@@ -157,7 +157,7 @@ public enum CasebookLoader {
       rejectedIndicators: rejectedIndicators)
     diagnostics += validator.structuralDiagnostics()
     let changes = try readChanges(
-      from: source, unreadable: unreadable, areas: validator.areas, into: &diagnostics)
+      from: source, entries: entryByPath, unreadable: unreadable, areas: validator.areas, into: &diagnostics)
 
     // indicators/data/*.csv
     var dataReading = DataFilesReading(

@@ -87,12 +87,13 @@ enum ChangeListReader {
 }
 
 extension CasebookLoader {
-  /// The changes of `geography/changes.csv`, checked against the areas; none when the file is absent.
+  /// The changes of `geography/changes.csv`, checked against the areas; none when the source's listing
+  /// (`entries`) has no such file, which is then not asked for.
   static func readChanges(
-    from source: any CasebookSource, unreadable: Set<String>, areas: [Area],
+    from source: any CasebookSource, entries: [String: SourceEntry], unreadable: Set<String>, areas: [Area],
     into diagnostics: inout [Diagnostic]
   ) throws -> [AreaChange] {
-    guard !unreadable.contains(ChangeListReader.path),
+    guard entries[ChangeListReader.path]?.kind == .file, !unreadable.contains(ChangeListReader.path),
       let bytes = try readData(ChangeListReader.path, from: source, required: false, into: &diagnostics)
     else { return [] }
     let located = ChangeListReader.read(bytes, into: &diagnostics)
