@@ -106,4 +106,14 @@ struct ChangeListValidationTests {
         "areas.csv:4:28: error: area 'GM2' ends (until 2016) before it begins (from 2018)",
       ])
   }
+
+  @Test("the population indicator must be in the catalogue")
+  func populationIndicator() throws {
+    let settings = "format: 1\ntitle: T\ngeography: {population: inwonerss}\n"
+    let problems = try messages(["casebook.yaml": settings])
+    #expect(
+      problems.contains(
+        "casebook.yaml:3:13: error: population indicator 'inwonerss' is not in indicators/catalogue.yaml; did you mean 'inwoners'?"
+      ), "\(problems)")
+  }
 }
