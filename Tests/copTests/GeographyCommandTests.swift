@@ -99,6 +99,13 @@ struct GeographyCommandTests {
       "--geography", "2019", "--format", "json",
     ])
     #expect(peers["geography"] as? Int == 2019)
+    let peerTable = try sandbox.cop([
+      "peers", "GM1948", "--casebook", Self.casebook, "--indicator", "inwoners", "--period", "2016",
+      "--geography", "2019", "--format", "markdown",
+    ])
+    // 78,800 + 0.1 · 30,200 + 0.3 · 20,000, and Boxtel's remaining 0.9 · 30,200.
+    #expect(
+      peerTable.stdout.contains("| 87,820* |") && peerTable.stdout.contains("| 27,180* |"), "\(peerTable)")
   }
 
   @Test("cop validate reports bad weights at their line and exits 65")

@@ -140,3 +140,32 @@ extension GeographyMarks {
     ]
   }
 }
+
+extension GeographyMarks {
+  /// Marks the converted values of a table with one row per area (column `area`) and one column per
+  /// indicator (keyed by its id), all at `period` (`cop peers`): `*` after each converted value, the
+  /// `converted` column and the footnote, as ``mark(_:casebook:)``. Does nothing without a conversion.
+  public static func markValues(_ table: inout ReportTable, period: String, casebook: Casebook) {
+    guard let provenance = casebook.geography,
+      let areaColumn = table.columns.firstIndex(where: { $0.key == "area" })
+    else { return }
+    let indicatorColumns = table.columns.indices.filter { provenance.converted[table.columns[$0].key] != nil }
+    table.columns.append(.init("converted", "Converted from"))
+    for row in table.rows.indices {
+      var sources: [String] = []
+      if case .string(let area) = table.rows[row][areaColumn].value {
+        for column in indicatorColumns {
+          guard
+            let list = provenance.sources(indicator: table.columns[column].key, area: area, period: period)
+          else { continue }
+          table.rows[row][column].display += mark
+          for source in list where !sources.contains(source.area) { sources.append(source.area) }
+        }
+      }
+      table.rows[row].append(.list(sources))
+    }
+    table.footer.append(
+      "\(mark) converted to the areas of \(provenance.year) with geography/changes.csv: an estimate (each transferred part is assumed to have the mean of the area it came from)"
+    )
+  }
+}
