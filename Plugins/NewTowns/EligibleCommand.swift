@@ -10,12 +10,13 @@ struct EligibleCommand: ParsableCommand {
 
   @OptionGroup var casebook: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var geography: GeographyOption
 
   @Option(help: ArgumentHelp("The criterion, percent of dwellings built after 1971.", valueName: "percent"))
   var threshold: Double = Metrics.post1971Criterion
 
   func run() throws {
-    let context = try LoadedRules.load(casebook)
+    let context = try LoadedRules.load(casebook, geography: geography, naming: [])
     let evaluator = try context.evaluator()
     context.print(
       Eligibility.table(evaluator, threshold: threshold), format: output.resolved, rowsKey: "municipalities")

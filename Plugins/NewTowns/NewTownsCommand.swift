@@ -20,9 +20,12 @@ struct LoadedRules {
   var loaded: LoadedCasebook
   var rules: SignalRuleSet
 
-  /// Reads the casebook and its rules; prints every problem of `signals.yaml` and exits 65 on errors.
-  static func load(_ options: CasebookOptions) throws -> LoadedRules {
-    let loaded = try options.load()
+  /// Reads the casebook (converted to the areas of `--geography YEAR` when given) and its rules; prints
+  /// every problem of `signals.yaml` and exits 65 on errors.
+  static func load(
+    _ options: CasebookOptions, geography: GeographyOption = GeographyOption(), naming codes: [String?] = []
+  ) throws -> LoadedRules {
+    let loaded = try geography.apply(to: options.load(), naming: codes)
     let (rules, diagnostics) = SignalRulesReader.read(loaded.casebook)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {

@@ -9,12 +9,13 @@ struct ProfileCommand: ParsableCommand {
 
   @OptionGroup var casebook: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var geography: GeographyOption
 
   @Argument(help: ArgumentHelp("The town's code (GM....).", valueName: "town"))
   var town: String
 
   func run() throws {
-    let context = try LoadedRules.load(casebook)
+    let context = try LoadedRules.load(casebook, geography: geography, naming: [town])
     let evaluator = try context.evaluator()
     let table = try reportingFailures { try TownProfile.table(evaluator, town: town) }
     context.print(table, format: output.resolved, rowsKey: "themes")

@@ -14,6 +14,7 @@ struct SignalCommand: ParsableCommand {
 
   @OptionGroup var casebook: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var geography: GeographyOption
 
   @Option(help: ArgumentHelp("Only this wijk, or the wijken of this town.", valueName: "code"))
   var area: String?
@@ -26,7 +27,7 @@ struct SignalCommand: ParsableCommand {
   var showRules = false
 
   func run() throws {
-    let context = try LoadedRules.load(casebook)
+    let context = try LoadedRules.load(casebook, geography: geography, naming: [area])
     let format = output.resolved
     if showRules {
       context.print(SignalTables.rules(context.rules), format: format, rowsKey: "rules")

@@ -16,6 +16,7 @@ struct BenchmarkCommand: ParsableCommand {
       """)
 
   @OptionGroup var global: CasebookOptions
+  @OptionGroup var geography: GeographyOption
 
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
@@ -57,7 +58,7 @@ struct BenchmarkCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try global.load()
+    let loaded = try geography.apply(to: global.load(), naming: [total, reference, areaReference])
     let report = try reportingFailures {
       try global.pluginRegistry(builtIn: builtInPlugins).engine(
         for: loaded.casebook, indicators: indicators, withMetrics: withMetrics
@@ -80,7 +81,8 @@ struct BenchmarkCommand: ParsableCommand {
     case .csv:
       Terminal.write(TableRenderer().csv(BenchmarkTables.table(report, language: loaded.language)))
     case .json:
-      Terminal.write(BenchmarkTables.json(report, revision: loaded.casebook.revision).serialized() + "\n")
+      let json = BenchmarkTables.json(report, revision: loaded.casebook.revision)
+      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
     }
   }
 }

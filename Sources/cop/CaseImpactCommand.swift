@@ -22,6 +22,7 @@ extension CaseCommand {
         """)
 
     @OptionGroup var global: CasebookOptions
+    @OptionGroup var geography: GeographyOption
 
     @Argument(help: "The case id (its file name without .md).")
     var id: String
@@ -74,7 +75,9 @@ extension CaseCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let stored = try global.load()
+      let loaded = try geography.apply(
+        to: stored, naming: [reference] + (stored.casebook.case(id)?.areas ?? []))
       let casebook = loaded.casebook
       let result = try reportingFailures {
         let named = indicators + (casebook.case(id)?.outcomes.compactMap(\.indicator) ?? [])
@@ -102,7 +105,9 @@ extension CaseCommand {
         for line in result.notes + result.warnings.map({ "warning: \($0)" }) { Terminal.error(line) }
       case .json:
         Terminal.write(
-          ImpactTables.json(result, casebook: casebook, revision: casebook.revision).serialized() + "\n")
+          GeographyMarks.annotate(
+            ImpactTables.json(result, casebook: casebook, revision: casebook.revision), casebook: casebook
+          ).serialized() + "\n")
       }
     }
   }

@@ -17,6 +17,7 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var geography: GeographyOption
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
@@ -66,7 +67,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try global.load()
+    let loaded = try geography.apply(to: global.load(), naming: [area, reference])
     let format = output.resolved
     let result = try reportingFailures {
       let engine = try global.pluginRegistry(builtIn: builtInPlugins).engine(
@@ -83,7 +84,8 @@ struct CompareCommand: ParsableCommand {
     }
     switch format {
     case .json:
-      Terminal.write(ComparisonTables.json(result, revision: loaded.casebook.revision).serialized() + "\n")
+      let json = ComparisonTables.json(result, revision: loaded.casebook.revision)
+      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
     case .table:
       let table = ComparisonTables.rows(
         result, casebook: loaded.casebook, forTerminal: true, language: loaded.language)

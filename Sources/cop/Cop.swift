@@ -21,6 +21,7 @@ struct Cop: ParsableCommand {
       ValidateCommand.self,
       CaseCommand.self,
       IndicatorsCommand.self,
+      AreasCommand.self,
       CompareCommand.self,
       PeersCommand.self,
       ImportGroupCommand.self,

@@ -2,7 +2,8 @@ import ArgumentParser
 import CoPKit
 import Foundation
 
-/// `cop import INDICATOR FILE.csv`: validate new data, merge it into the indicator's data file and commit.
+/// `cop import values INDICATOR FILE.csv` (the default subcommand of `cop import`, so
+/// `cop import INDICATOR FILE.csv` works): validate new values, merge them and commit.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "values",

@@ -16,6 +16,7 @@ struct PeersCommand: ParsableCommand {
 
   @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var geography: GeographyOption
 
   @Argument(help: "The area to find peers for.")
   var code: String
@@ -47,7 +48,7 @@ struct PeersCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try global.load()
+    let loaded = try geography.apply(to: global.load(), naming: [code])
     let result = try reportingFailures {
       try global.pluginRegistry(builtIn: builtInPlugins).engine(
         for: loaded.casebook, indicators: indicators, withMetrics: false
@@ -57,7 +58,8 @@ struct PeersCommand: ParsableCommand {
     let table = PeerTables.table(result, casebook: loaded.casebook)
     switch output.resolved {
     case .json:
-      Terminal.write(PeerTables.json(result, revision: loaded.casebook.revision).serialized() + "\n")
+      let json = PeerTables.json(result, revision: loaded.casebook.revision)
+      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
     case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
     case .csv: Terminal.write(TableRenderer().csv(table))
     case .markdown: Terminal.write(TableRenderer().markdown(table))

@@ -92,6 +92,7 @@ struct PluginsCommand: ParsableCommand {
 
     @OptionGroup var global: CasebookOptions
     @OptionGroup var output: FormatOption
+    @OptionGroup var geography: GeographyOption
 
     @Argument(help: "The comparison's id, such as hello.greeting.")
     var comparison: String
@@ -102,7 +103,7 @@ struct PluginsCommand: ParsableCommand {
     var options: [String] = []
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try geography.apply(to: global.load())
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
       let table = try reportingFailures { () throws -> ResultTable in
         var values: [String: String] = [:]

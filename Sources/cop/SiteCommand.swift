@@ -23,6 +23,7 @@ struct SiteCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: CasebookOptions
+    @OptionGroup var geography: GeographyOption
 
     @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
     var out: String
@@ -69,7 +70,7 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try geography.apply(to: global.load())
       _ = try reportingFailures { try benchmarks(in: loaded.casebook) }
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
       let folder = URL(

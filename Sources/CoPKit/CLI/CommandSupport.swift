@@ -127,6 +127,6 @@ public func printTable(
       [("revision", .optional(loaded.casebook.revision)), (rowsKey, table.jsonRows)] + extra + [
         ("warnings", .strings(loaded.warnings.map { $0.formatted(pathPrefix: loaded.pathPrefix) }))
       ])
-    Terminal.write(object.serialized() + "\n")
+    Terminal.write(GeographyMarks.annotate(object, casebook: loaded.casebook).serialized() + "\n")
   }
 }

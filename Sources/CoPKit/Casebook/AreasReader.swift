@@ -8,7 +8,8 @@ enum AreasReader {
   static func read(_ data: Data, into diagnostics: inout [Diagnostic]) -> [(Area, SourceLocation)] {
     guard
       let table = CSVTable(
-        file: path, data: data, required: ["code", "name", "level"], optional: ["parent", "groups"],
+        file: path, data: data, required: ["code", "name", "level"],
+        optional: ["parent", "groups"], unlisted: ["from", "until"],
         diagnostics: &diagnostics)
     else { return [] }
     var areas: [(Area, SourceLocation)] = []
@@ -56,13 +57,39 @@ enum AreasReader {
           }
         }
       }
+      let from = year("from", of: code, in: record, table: table, diagnostics: &diagnostics)
+      let until = year("until", of: code, in: record, table: table, diagnostics: &diagnostics)
+      if let from, let until, until < from {
+        diagnostics.append(
+          .error(
+            table.location(table.field("until", in: record), in: record),
+            "area '\(code)' ends (until \(until)) before it begins (from \(from))"))
+      }
       guard valid, let level else { continue }
       areas.append(
         (
-          Area(code: code, name: String(nameField.text), level: level, parent: parent, groups: groups),
+          Area(
+            code: code, name: String(nameField.text), level: level, parent: parent, groups: groups,
+            from: from, until: until),
           location
         ))
     }
     return areas
+  }
+
+  /// The year in an optional `from` or `until` column: nil when the column or the field is empty, and
+  /// nil with an error when the field is not a year `YYYY`.
+  private static func year(
+    _ column: String, of code: String, in record: CSVRecord, table: CSVTable, diagnostics: inout [Diagnostic]
+  ) -> Int? {
+    guard let field = table.field(column, in: record), !field.text.isEmpty else { return nil }
+    guard Period.form(of: field.text) == .year, let year = Int(field.text) else {
+      diagnostics.append(
+        .error(
+          table.location(field, in: record),
+          "\(column) '\(field.text)' of area '\(code)' is not a year; expected YYYY (or empty: open)"))
+      return nil
+    }
+    return year
   }
 }

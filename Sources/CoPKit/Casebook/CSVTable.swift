@@ -8,9 +8,11 @@ struct CSVTable {
   let usesCRLF: Bool
 
   /// Reads `data` as CSV with a header naming `required` and `optional` columns; records problems and
-  /// returns nil when the file cannot be used.
+  /// returns nil when the file cannot be used. `unlisted` columns are accepted too but not named in the
+  /// messages that list the expected header (optional columns added to a format later).
   init?(
-    file: String, data: Data, required: [String], optional: [String], diagnostics: inout [Diagnostic]
+    file: String, data: Data, required: [String], optional: [String], unlisted: [String] = [],
+    diagnostics: inout [Diagnostic]
   ) {
     self.file = file
     var reader: CSVReader
@@ -33,12 +35,13 @@ struct CSVTable {
     }
     var columns: [String: Int] = [:]
     let known = required + optional
+    let accepted = known + unlisted
     for (position, field) in header.fields.enumerated() {
       let name = field.text.trimmingWhitespace
       let location = SourceLocation(file: file, line: header.line, column: field.column)
       if columns[name] != nil {
         diagnostics.append(.error(location, "column '\(name)' appears twice in the header"))
-      } else if known.contains(name) {
+      } else if accepted.contains(name) {
         columns[name] = position
       } else {
         diagnostics.append(

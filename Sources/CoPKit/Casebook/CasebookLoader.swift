@@ -122,6 +122,7 @@ public enum CasebookLoader {
     // so their content is part of the key of every cached result but a case's own reading.
     var contextParts = [options.cacheScope]
     var settings = CasebookSettings(title: "")
+    var settingsText = ""
     if !unreadable.contains(SettingsReader.path),
       let bytes = try readData(
         SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits),
@@ -129,6 +130,7 @@ public enum CasebookLoader {
     {
       if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
       settings = SettingsReader.read(text, into: &diagnostics) ?? settings
+      settingsText = text
     }
 
     var areaEntries: [(Area, SourceLocation)] = []
@@ -156,6 +158,10 @@ public enum CasebookLoader {
       areas: areaEntries, indicators: catalogueEntries, settings: settings,
       rejectedIndicators: rejectedIndicators)
     diagnostics += validator.structuralDiagnostics()
+    diagnostics += PopulationIndicatorCheck.diagnostics(
+      settings: settings, settingsText: settingsText, validator: validator, rejected: rejectedIndicators)
+    let changes = try readChanges(
+      from: source, entries: entryByPath, unreadable: unreadable, areas: validator.areas, into: &diagnostics)
 
     // indicators/data/*.csv
     var dataReading = DataFilesReading(
@@ -185,6 +191,7 @@ public enum CasebookLoader {
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
       cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
+    casebook.changes = changes
     switch options.data {
     case .load:
       diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)

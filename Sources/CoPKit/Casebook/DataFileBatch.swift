@@ -33,6 +33,8 @@ struct DataFileBatch {
   static let fileLimit = 16
 
   let knownAreas: Set<String>
+  /// The areas with a `from` or `until` year, whose observations outside those years are warned about.
+  var boundedAreas: [String: Area] = [:]
   /// The line-length limit, checked here (in parallel) rather than when the file is read.
   let limits: ReadLimits
   /// Whether to compute each file's content id (its git blob id) where it is not given.
@@ -66,6 +68,7 @@ struct DataFileBatch {
     let knownAreas = self.knownAreas
     let limits = self.limits
     let identify = self.identify
+    let boundedAreas = self.boundedAreas
     pending = []
     bytes = 0
     return work.concurrentMap { file in
@@ -80,6 +83,8 @@ struct DataFileBatch {
       let data = DataReader.read(
         file.bytes, path: file.path, indicator: file.indicator, knownAreas: knownAreas,
         diagnostics: &diagnostics)
+      diagnostics += AreaYearsCheck.warnings(
+        for: data, bytes: file.bytes, path: file.path, bounded: boundedAreas)
       return Parsed(
         path: file.path, indicator: file.indicator, keep: file.keep, data: data, diagnostics: diagnostics,
         contentID: contentID, readAt: file.readAt)

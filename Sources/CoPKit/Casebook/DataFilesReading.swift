@@ -62,6 +62,9 @@ struct DataFilesReading {
     self.entries = entries
     let knownAreas = Set(validator.areas.map(\.code))
     var batch = DataFileBatch(knownAreas: knownAreas, limits: options.limits, identify: cache != nil)
+    batch.boundedAreas = Dictionary(
+      validator.areas.filter { $0.from != nil || $0.until != nil }.map { ($0.code, $0) },
+      uniquingKeysWith: { first, _ in first })
     for file in files {
       self.files[file.indicator] = file.path
       let keep: Bool

@@ -3,7 +3,7 @@ import Yams
 /// Reads `casebook.yaml`.
 enum SettingsReader {
   static let path = "casebook.yaml"
-  static let knownFields = ["format", "title", "language", "themes", "evidence_scales"]
+  static let knownFields = ["format", "title", "language", "themes", "evidence_scales", "geography"]
 
   /// The settings, or nil when the file cannot be read far enough to use.
   static func read(_ text: String, into diagnostics: inout [Diagnostic]) -> CasebookSettings? {
@@ -46,6 +46,12 @@ enum SettingsReader {
         continue
       }
       settings.evidenceScales.append(scale)
+    }
+    if let node = fields["geography"],
+      let geography = yaml.fields(node, what: "geography", known: ["population"], required: ["population"])
+    {
+      settings.populationIndicator = yaml.identifier(
+        geography["population"], what: "population indicator", pattern: .indicatorID)
     }
     return settings
   }

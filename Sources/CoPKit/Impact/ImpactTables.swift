@@ -119,6 +119,8 @@ public enum ImpactTables {
       lines.append("")
       lines += result.warnings.map { (markdown ? "- " : "") + "warning: \($0)" }
     }
+    let geography = GeographyMarks.textNote(casebook)
+    if !geography.isEmpty { lines += [""] + geography.dropLast() }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -27,14 +27,28 @@ public struct Area: Hashable, Sendable, Codable {
   public var parent: String?
   /// The names of the groups this area belongs to (`G4`, `aandachtswijken`, ...).
   public var groups: [String]
+  /// The first year in which the area exists (`from` in `areas.csv`), nil when open.
+  public var from: Int?
+  /// The last year in which the area exists (`until` in `areas.csv`), nil when open.
+  public var until: Int?
 
   /// Creates an area.
-  public init(code: String, name: String, level: AreaLevel, parent: String? = nil, groups: [String] = []) {
+  public init(
+    code: String, name: String, level: AreaLevel, parent: String? = nil, groups: [String] = [],
+    from: Int? = nil, until: Int? = nil
+  ) {
     self.code = code
     self.name = name
     self.level = level
     self.parent = parent
     self.groups = groups
+    self.from = from
+    self.until = until
+  }
+
+  /// Whether the area exists in `year`: its `from`–`until` years include it (an open end includes all).
+  public func exists(in year: Int) -> Bool {
+    (from.map { $0 <= year } ?? true) && (until.map { year <= $0 } ?? true)
   }
 }
 

@@ -22,6 +22,11 @@ public struct Casebook: Sendable {
   /// The ids of catalogue entries left out because they have errors: references to them are not
   /// reported again as unknown (the entry's own error says what to fix).
   public var rejectedIndicators: Set<String> = []
+  /// The area changes of `geography/changes.csv`, in file order (empty when the file is absent).
+  public var changes: [AreaChange] = []
+  /// Set when the data were converted to one year's areas (`--geography YEAR`): the year, and where
+  /// each converted value came from. Nil for the casebook as stored.
+  public var geography: GeographyProvenance?
 
   private var areaPositions: [String: Int] = [:]
   private var childCodes: [String: [String]] = [:]

@@ -58,6 +58,9 @@ public struct CasebookSettings: Hashable, Sendable, Codable {
   public var themes: [Theme]
   /// The scales evidence is graded on.
   public var evidenceScales: [EvidenceScale]
+  /// The indicator whose values weigh an area where an observation has no `n` when series are converted
+  /// to another year's areas (`geography: {population: ID}`), if any.
+  public var populationIndicator: String?
 
   /// Creates settings.
   public init(

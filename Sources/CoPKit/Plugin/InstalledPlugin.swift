@@ -49,7 +49,9 @@ public struct InstalledPlugin: CoPPlugin {
 
   public func observations(ofMetric id: String, in casebook: Casebook) throws -> [Observation] {
     let response = try Self.request(
-      PluginProtocol.Request(method: "metric", metric: id, casebook: casebookFolder, revision: revision),
+      PluginProtocol.Request(
+        method: "metric", metric: id, casebook: casebookFolder, revision: revision,
+        geography: casebook.geography?.year),
       executable: executable, name: description.id, timeout: timeout, environment: environment)
     guard let observations = response.observations else {
       throw PluginError(plugin: description.id, problem: "answered metric '\(id)' without observations")
@@ -62,7 +64,8 @@ public struct InstalledPlugin: CoPPlugin {
   {
     let response = try Self.request(
       PluginProtocol.Request(
-        method: "comparison", comparison: id, casebook: casebookFolder, revision: revision, options: options),
+        method: "comparison", comparison: id, casebook: casebookFolder, revision: revision, options: options,
+        geography: casebook.geography?.year),
       executable: executable, name: description.id, timeout: timeout, environment: environment)
     guard let table = response.table else {
       throw PluginError(plugin: description.id, problem: "answered comparison '\(id)' without a table")

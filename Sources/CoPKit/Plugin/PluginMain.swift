@@ -95,7 +95,8 @@ public enum PluginMain {
       throw CasebookReadError(
         "the casebook at \(folder.path) has \(result.errors.count) problems; run `cop validate`")
     }
-    return result.casebook
+    guard let year = request.geography else { return result.casebook }
+    return GeographyConversion.convert(result.casebook, to: year)
   }
 
   /// The help of the plugin executable.

@@ -46,11 +46,14 @@ public enum PluginProtocol {
     public var revision: String?
     /// The comparison's options.
     public var options: [String: String]?
+    /// With `--geography YEAR`: the year whose areas the casebook is converted to before the plugin
+    /// uses it (absent otherwise, so version-1 plugins that do not know it are unaffected).
+    public var geography: Int?
 
     /// Creates a request.
     public init(
       method: String, metric: String? = nil, comparison: String? = nil, casebook: String? = nil,
-      revision: String? = nil, options: [String: String]? = nil
+      revision: String? = nil, options: [String: String]? = nil, geography: Int? = nil
     ) {
       self.protocol = PluginProtocol.version
       self.method = method
@@ -59,6 +62,7 @@ public enum PluginProtocol {
       self.casebook = casebook
       self.revision = revision
       self.options = options
+      self.geography = geography
     }
   }
 

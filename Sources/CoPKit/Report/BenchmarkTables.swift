@@ -74,6 +74,7 @@ public enum BenchmarkTables {
       lines += report.warnings.map { (markdown ? "- " : "  - ") + $0 }
       lines.append("")
     }
+    lines += GeographyMarks.textNote(casebook)
     return lines.joined(separator: "\n")
   }
 

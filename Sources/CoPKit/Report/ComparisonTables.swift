@@ -57,6 +57,7 @@ public enum ComparisonTables {
     if forTerminal {
       table.footer = summaryLines(result, casebook: casebook, language: language)
     }
+    GeographyMarks.mark(&table, casebook: casebook)
     return table
   }
 

@@ -43,6 +43,7 @@ public enum PeerTables {
           + "\(result.excluded) left out for missing values. Distance: Euclidean over z-scores; "
           + "share: each indicator's part of the squared distance."
       ] + result.warnings.map { "warning: \($0)" }
+    GeographyMarks.markValues(&table, period: result.period, casebook: casebook)
     return table
   }
 

@@ -122,7 +122,7 @@ struct SiteContext {
     footer += ". Synthetic or reported figures as each page says; contributors are named, never addressed."
     frame = SiteFrame(
       title: casebook.settings.title, language: self.language ?? "en", footer: footer,
-      generator: generator)
+      generator: generator, geographyNotice: casebook.geography.map(GeographyMarks.siteNotice))
 
     var values: [String: [String: [String: Double]]] = [:]
     var periods: Set<String> = []

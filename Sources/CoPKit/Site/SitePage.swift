@@ -58,7 +58,7 @@ struct SitePage {
       let current = entry == section ? " aria-current=\"page\"" : ""
       html += "<li><a href=\"\(href(entry.path))\"\(current)>\(entry.title)</a></li>"
     }
-    html += "</ul></nav></header>\n<main id=\"main\">\n\(body)\n</main>\n"
+    html += "</ul></nav></header>\n<main id=\"main\">\n\(site.geographyNotice ?? "")\(body)\n</main>\n"
     html += "<footer class=\"site\"><p>\(site.footer)</p></footer>\n"
     if usesSearch { html += "<script src=\"\(href("assets/search-index.js"))\"></script>\n" }
     html += "<script src=\"\(href("assets/site.js"))\"></script>\n</body>\n</html>\n"
@@ -76,4 +76,6 @@ struct SiteFrame {
   var footer: String
   /// The version of `cop` that built the site.
   var generator: String
+  /// With `--geography YEAR`: the notice at the top of every page that its figures are converted.
+  var geographyNotice: String? = nil
 }
