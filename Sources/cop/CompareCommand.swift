@@ -17,6 +17,7 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
+  @OptionGroup var significance: SignificanceOptions
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
@@ -78,7 +79,7 @@ struct CompareCommand: ParsableCommand {
       let request = ComparisonRequest(
         subject: subject, indicators: indicators, withMetrics: withMetrics, from: from, to: to,
         reference: try ReferenceSpec.parse(reference, in: loaded.casebook), aggregate: aggregate,
-        includeSeries: format == .table)
+        includeSeries: format == .table, significance: significance.test)
       return try engine.compare(request)
     }
     switch format {
