@@ -79,7 +79,17 @@ struct SignificanceCommandTests {
 
     let table = try sandbox.cop([
       "compare", "--casebook", "cb", "--level", "wijk", "--format", "table", "--confidence", "0.95",
+      "--indicator", "arrears",
     ])
+    // The README's example output, line for line.
+    #expect(
+      table.lines.contains(
+        "arrears    Oost-Noord (WK0101)   GM01       2010  2012       31.0     33.0       30.0     30.0"
+          + "       1.0     3.0  stable~       2.9     2.0       4.1  ▁█"), "\(table)")
+    #expect(
+      table.lines.contains(
+        "arrears    Oost-Midden (WK0102)  GM01       2010  2012       36.0     44.0       30.0     30.0"
+          + "       6.0    14.0  further       2.6     8.0       3.6  ▁█"), "\(table)")
     #expect(
       table.status == 0 && table.stdout.contains("stable~") && table.stdout.contains("± change"), "\(table)")
     let benchmark = try sandbox.cop([
