@@ -21,6 +21,7 @@ public struct SignificanceOptions: ParsableArguments {
       valueName: "rate"))
   public var fdr: Double?
 
+  /// Refuses both options together and levels outside (0, 1): a usage error (exit 64).
   public func validate() throws {
     if confidence != nil && fdr != nil {
       throw ValidationError("give --confidence or --fdr, not both")
