@@ -89,6 +89,11 @@ extension BenchmarkEngine {
             for: area, change: change, indicator: indicator, evaluator: evaluator,
             reference: request.reference, windows: windows, treated: Set(treated), group: request.peerGroup,
             k: request.peerCount)
+          if request.significance != nil, let found = peers, found.relativeChange != nil {
+            peers?.uncertainty = peerUncertainty(
+              area: area, gap: gap, peers: found, indicator: indicator, evaluator: evaluator,
+              reference: request.reference)
+          }
         }
         rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: peers))
       }

@@ -212,6 +212,8 @@ public struct PeerImpact: Sendable, Hashable {
   public var verdict: ImpactVerdict?
   /// Why there is no peer comparison, when there is none.
   public var unavailable: String?
+  /// The standard error of `relativeChange`, its p-value and significance (`--confidence`, `--fdr`).
+  public var uncertainty: ImpactUncertainty? = nil
 
   /// Creates a peer comparison.
   public init(

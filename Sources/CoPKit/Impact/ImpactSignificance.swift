@@ -28,8 +28,7 @@ public struct ImpactUncertainty: Sendable, Hashable {
 /// The standard error of an impact's change of gap: each period's gap as in `cop compare` (with the
 /// overlap term where the area is part of its reference), the mean gap of a window with
 /// var = Σ var(g(p)) / count², and var(d) = var(mean after) + var(mean before), every period an
-/// independent sample. The peer comparison is not tested: peers often share their reference with the
-/// area or with each other, which these formulas do not model.
+/// independent sample. The peer comparison's relative change: see ``peerUncertainty(area:gap:peers:indicator:evaluator:reference:)``.
 extension BenchmarkEngine {
   /// The uncertainty of an area's change of gap over its two windows.
   func impactUncertainty(
@@ -72,33 +71,52 @@ extension BenchmarkEngine {
 }
 
 extension Significance {
-  /// Tests the change of gap of every impact row of a run (`--confidence` each on its own, `--fdr`
-  /// all together); a `closer` or `further` within the noise becomes `stable`.
+  /// Tests the change of gap and the peer comparison of every impact row of a run (`--confidence`
+  /// each on its own, `--fdr` all together); a `closer` or `further` within the noise becomes `stable`.
   public static func apply(_ test: SignificanceTest, toImpact rows: inout [ImpactRow]) {
-    var tested: [Int] = []
+    // (row, whether the peer comparison) of each tested quantity.
+    var tested: [(row: Int, peers: Bool)] = []
     var pValues: [Double] = []
     var statistics: [Double] = []
+    func prepare(
+      _ uncertainty: inout ImpactUncertainty, verdict: ImpactVerdict?, change: Double?, at place: (Int, Bool)
+    ) {
+      uncertainty.verdictBeforeSignificance = verdict
+      guard let change, let se = uncertainty.changeSE else { return }
+      let p = pValue(change, se: se)
+      uncertainty.pValue = p
+      tested.append(place)
+      pValues.append(p)
+      statistics.append(se == 0 ? (change == 0 ? 0 : .infinity) : abs(change) / se)
+    }
     for index in rows.indices {
-      guard var uncertainty = rows[index].gap.uncertainty else { continue }
-      uncertainty.verdictBeforeSignificance = rows[index].gap.verdict
-      if let change = rows[index].gap.change, let se = uncertainty.changeSE {
-        let p = pValue(change, se: se)
-        uncertainty.pValue = p
-        tested.append(index)
-        pValues.append(p)
-        statistics.append(se == 0 ? (change == 0 ? 0 : .infinity) : abs(change) / se)
+      if var uncertainty = rows[index].gap.uncertainty {
+        prepare(
+          &uncertainty, verdict: rows[index].gap.verdict, change: rows[index].gap.change, at: (index, false))
+        rows[index].gap.uncertainty = uncertainty
       }
-      rows[index].gap.uncertainty = uncertainty
+      if let peers = rows[index].peers, var uncertainty = peers.uncertainty {
+        prepare(&uncertainty, verdict: peers.verdict, change: peers.relativeChange, at: (index, true))
+        rows[index].peers?.uncertainty = uncertainty
+      }
     }
     let significant: [Bool]
     switch test {
     case .confidence: significant = statistics.map { $0 > test.z }
     case .fdr(let q): significant = BenjaminiHochberg.rejections(pValues, q: q)
     }
-    for (index, isSignificant) in zip(tested, significant) {
-      rows[index].gap.uncertainty?.significant = isSignificant
-      if !isSignificant && (rows[index].gap.verdict == .closer || rows[index].gap.verdict == .further) {
-        rows[index].gap.verdict = .stable
+    func demoted(_ verdict: ImpactVerdict?) -> ImpactVerdict? {
+      verdict == .closer || verdict == .further ? .stable : verdict
+    }
+    for (place, isSignificant) in zip(tested, significant) {
+      if place.peers {
+        rows[place.row].peers?.uncertainty?.significant = isSignificant
+        let verdict = rows[place.row].peers?.verdict
+        if !isSignificant { rows[place.row].peers?.verdict = demoted(verdict) }
+      } else {
+        rows[place.row].gap.uncertainty?.significant = isSignificant
+        let verdict = rows[place.row].gap.verdict
+        if !isSignificant { rows[place.row].gap.verdict = demoted(verdict)! }
       }
     }
   }

@@ -171,7 +171,10 @@ public enum ImpactTables {
         let used = peers.changes.filter { $0.change != nil }.map(\.area)
         line +=
           "\(used.joined(separator: ", ")); mean change \(ImpactReading.signed(mean, number)); "
-          + "relative change \(ImpactReading.signed(relative, number)) → \(peerVerdict.rawValue)"
+          + "relative change \(ImpactReading.signed(relative, number))"
+          + (result.significance.map {
+            ImpactUncertaintyColumns.peerVerdictText(peers, test: $0, decimals: places)
+          } ?? " → \(peerVerdict.rawValue)")
       } else {
         line += "unavailable (\(peers.unavailable ?? "no peers"))"
       }
@@ -218,7 +221,8 @@ public enum ImpactTables {
     var members: [(String, JSONValue)] = [("indicator", .string(row.indicator))]
     members += gapJSON(row.gap)
     if result.significance != nil { members += ImpactUncertaintyColumns.jsonMembers(row.gap) }
-    members.append(("peers", row.peers.map(peersJSON) ?? .null))
+    members.append(
+      ("peers", row.peers.map { peersJSON($0, significance: result.significance != nil) } ?? .null))
     members.append(("reading", .string(ImpactReading.row(row, in: result, casebook: casebook))))
     return .object(members)
   }
@@ -240,7 +244,7 @@ public enum ImpactTables {
     ]
   }
 
-  private static func peersJSON(_ peers: PeerImpact) -> JSONValue {
+  private static func peersJSON(_ peers: PeerImpact, significance: Bool) -> JSONValue {
     var selection: [(String, JSONValue)] = []
     switch peers.selection {
     case .group(let name)?: selection = [("selection", "group"), ("group", .string(name))]
@@ -264,7 +268,9 @@ public enum ImpactTables {
         ("mean_gap_change", .optional(peers.meanChange)),
         ("relative_change", .optional(peers.relativeChange)),
         ("verdict", .optional(peers.verdict?.rawValue)), ("unavailable", .optional(peers.unavailable)),
-      ])
+      ]
+        + (significance
+          ? ImpactUncertaintyColumns.jsonMembers(peers.uncertainty, prefix: "relative_change") : []))
   }
 
   /// The terminal emphasis of a verdict, as in `cop compare`.

@@ -6,11 +6,29 @@ enum ImpactUncertaintyColumns {
 
   /// The JSON members of a row's gap change (null where there is no standard error).
   static func jsonMembers(_ gap: GapChange) -> [(String, JSONValue)] {
-    zip(keys, values(gap)).map { ($0, $1) }
+    zip(keys, values(gap.uncertainty)).map { ($0, $1) }
   }
 
-  private static func values(_ gap: GapChange) -> [JSONValue] {
-    let u = gap.uncertainty
+  /// The JSON members of a peer comparison: `relative_change_se`, `p_value`, `significant`, `se_note`.
+  static func jsonMembers(_ uncertainty: ImpactUncertainty?, prefix: String) -> [(String, JSONValue)] {
+    zip(["\(prefix)_se"] + keys.dropFirst(), values(uncertainty)).map { ($0, $1) }
+  }
+
+  /// " ± 3.1 → closer~ (within the noise)": the end of the peer line of the text report.
+  static func peerVerdictText(_ peers: PeerImpact, test: SignificanceTest, decimals: Int) -> String {
+    var text =
+      peers.uncertainty?.changeSE.map { " ± " + NumberFormat.display(test.z * $0, decimals: decimals) } ?? ""
+    text += " → " + (peers.verdict?.rawValue ?? "")
+    if let significant = peers.uncertainty?.significant {
+      if !significant { text += UncertaintyColumns.noiseMark + " (within the noise)" }
+    } else {
+      text += UncertaintyColumns.untestedMark + " (no standard error)"
+    }
+    return text
+  }
+
+  private static func values(_ uncertainty: ImpactUncertainty?) -> [JSONValue] {
+    let u = uncertainty
     let note = u?.notes.joined(separator: "; ")
     return [
       .optional(u?.changeSE), .optional(u?.pValue), u?.significant.map(JSONValue.bool) ?? .null,
@@ -30,7 +48,7 @@ enum ImpactUncertaintyColumns {
     -> [ReportTable.Cell]
   {
     if forTerminal { return [.number(gap.uncertainty?.changeSE.map { test.z * $0 }, decimals: decimals)] }
-    return values(gap).map { ReportTable.Cell(value: $0, display: "") }
+    return values(gap.uncertainty).map { ReportTable.Cell(value: $0, display: "") }
   }
 
   /// The verdict with the mark of one within the noise (`~`) or not tested (`?`).
