@@ -17,6 +17,7 @@ struct BenchmarkCommand: ParsableCommand {
 
   @OptionGroup var global: CasebookOptions
   @OptionGroup var geography: GeographyOption
+  @OptionGroup var significance: SignificanceOptions
 
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
@@ -65,7 +66,7 @@ struct BenchmarkCommand: ParsableCommand {
       ).benchmark(
         group: group, reference: try ReferenceSpec.parse(reference, in: loaded.casebook),
         areaReference: try ReferenceSpec.parse(areaReference, in: loaded.casebook), total: total,
-        indicators: indicators, withMetrics: withMetrics, from: from, to: to)
+        indicators: indicators, withMetrics: withMetrics, from: from, to: to, significance: significance.test)
     }
     switch format {
     case .text:

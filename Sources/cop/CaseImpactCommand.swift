@@ -23,6 +23,7 @@ extension CaseCommand {
 
     @OptionGroup var global: CasebookOptions
     @OptionGroup var geography: GeographyOption
+    @OptionGroup var significance: SignificanceOptions
 
     @Argument(help: "The case id (its file name without .md).")
     var id: String
@@ -87,7 +88,7 @@ extension CaseCommand {
           ImpactRequest(
             caseID: id, indicators: indicators, allIndicators: all,
             reference: try ReferenceSpec.parse(reference, in: casebook), yearsBefore: before,
-            afterUntil: afterUntil, peerGroup: peers, peerCount: k))
+            afterUntil: afterUntil, peerGroup: peers, peerCount: k, significance: significance.test))
       }
       switch format {
       case .text:

@@ -18,6 +18,7 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
   @OptionGroup var geography: GeographyOption
+  @OptionGroup var significance: SignificanceOptions
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
@@ -79,7 +80,7 @@ struct CompareCommand: ParsableCommand {
       let request = ComparisonRequest(
         subject: subject, indicators: indicators, withMetrics: withMetrics, from: from, to: to,
         reference: try ReferenceSpec.parse(reference, in: loaded.casebook), aggregate: aggregate,
-        includeSeries: format == .table)
+        includeSeries: format == .table, significance: significance.test)
       return try engine.compare(request)
     }
     switch format {

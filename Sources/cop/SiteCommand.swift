@@ -24,6 +24,7 @@ struct SiteCommand: ParsableCommand {
 
     @OptionGroup var global: CasebookOptions
     @OptionGroup var geography: GeographyOption
+    @OptionGroup var significance: SignificanceOptions
 
     @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
     var out: String
@@ -82,6 +83,7 @@ struct SiteCommand: ParsableCommand {
           casebook: loaded.casebook, language: loaded.language, history: history,
           plugins: registry.entries.map(\.plugin), generator: CopVersion.current)
         builder.benchmarks = try benchmarks(in: loaded.casebook)
+        builder.significance = significance.test
         // Each page goes to disk as soon as it is made; the folder is swapped in at the end.
         try SiteWriter(folder: folder).write { add in
           try builder.build(progress: { step in

@@ -72,23 +72,28 @@ public struct BenchmarkEngine: Sendable {
     return extraData[indicator.id]?.columns ?? ObservationColumns()
   }
 
-  /// The indexed (and, where the catalogue says so, standardised) values of an indicator.
-  func table(for indicator: Indicator, warnings: inout WarningLog) -> IndicatorTable {
+  /// The indexed (and, where the catalogue says so, standardised) values of an indicator, with their
+  /// standard errors when `standardErrors` is set.
+  func table(for indicator: Indicator, standardErrors: Bool = false, warnings: inout WarningLog)
+    -> IndicatorTable
+  {
+    let unit = standardErrors ? indicator.unit : nil
     guard let rule = indicator.standardise else {
       return IndicatorTable.plain(
-        indicator: indicator.id, columns: columns(of: indicator), areas: areaIndex, warnings: &warnings)
+        indicator: indicator.id, columns: columns(of: indicator), areas: areaIndex, unit: unit,
+        warnings: &warnings)
     }
     let observations = observations(of: indicator)
     if let position = areaIndex.position(of: rule.standard) {
       return IndicatorTable.standardised(
         indicator: indicator.id, observations: observations, standard: [position],
         standardName: rule.standard,
-        areas: areaIndex, warnings: &warnings)
+        areas: areaIndex, unit: unit, warnings: &warnings)
     }
     if let group = casebook.group(rule.standard) {
       return IndicatorTable.standardised(
         indicator: indicator.id, observations: observations, standard: positions(of: group),
-        standardName: rule.standard, areas: areaIndex, warnings: &warnings)
+        standardName: rule.standard, areas: areaIndex, unit: unit, warnings: &warnings)
     }
     warnings.add(
       "\(indicator.id): the standard population '\(rule.standard)' is neither an area nor a group; "
@@ -96,7 +101,7 @@ public struct BenchmarkEngine: Sendable {
     var ignored = WarningLog()
     return IndicatorTable.standardised(
       indicator: indicator.id, observations: observations, standard: [], standardName: rule.standard,
-      areas: areaIndex, warnings: &ignored)
+      areas: areaIndex, unit: unit, warnings: &ignored)
   }
 
   /// The positions of a group's members, in the order of `areas.csv`.

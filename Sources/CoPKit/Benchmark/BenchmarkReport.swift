@@ -42,6 +42,8 @@ public struct BenchmarkReport: Sendable, Hashable {
   public var entries: [BenchmarkEntry]
   /// Warnings about how values were formed, each once.
   public var warnings: [String]
+  /// The significance test of the verdicts (`--confidence`, `--fdr`), nil without one.
+  public var significance: SignificanceTest?
 
   /// Creates a report.
   public init(
@@ -119,11 +121,12 @@ extension BenchmarkEngine {
   /// - `areaReference`: what each member is compared with (default `parent`, the city average).
   /// - `total`: an area whose stored values are the group's published total (such as `NL-AW40`, when
   ///   the casebook does not hold every member's data); default: computed from the members.
-  /// - `indicators` (empty: every stored one), `withMetrics`, `from`, `to`: as for ``compare(_:)``.
+  /// - `indicators` (empty: every stored one), `withMetrics`, `from`, `to`, `significance`: as for
+  ///   ``compare(_:)``.
   public func benchmark(
     group name: String, reference: ReferenceSpec = .parent, areaReference: ReferenceSpec = .parent,
     total: String? = nil, indicators ids: [String] = [], withMetrics: Bool = false, from: String? = nil,
-    to: String? = nil
+    to: String? = nil, significance: SignificanceTest? = nil
   ) throws -> BenchmarkReport {
     try checkPeriods(from: from, to: to)
     let group = try group(named: name)
@@ -141,16 +144,19 @@ extension BenchmarkEngine {
     for indicator in indicators {
       let rows = evaluate(
         [totalPlans, areaPlans], indicator: indicator, from: from, to: to, includeSeries: false,
-        warnings: &warnings)
+        standardErrors: significance != nil, warnings: &warnings)
       let counts = VerdictSummary(indicator: indicator.id, rows: rows[1], from: from, to: to)
       entries.append(
         BenchmarkEntry(
           indicator: indicator.id, total: rows[0][0], rows: rows[1], counts: counts,
           sentence: BenchmarkReport.sentence(counts: counts, noun: noun, reference: phrase)))
     }
-    return BenchmarkReport(
+    let report = BenchmarkReport(
       group: name, memberCount: members.count, reference: totalPlans[0].referenceLabel, areaReference: phrase,
       indicators: indicators, entries: entries, warnings: warnings.messages)
+    guard let significance else { return report }
+    return significant(
+      report, test: significance, from: from, to: to, noun: noun, phrase: phrase, warnings: &warnings)
   }
 
   /// "the city average" when every member's reference is a gemeente, and so on; "the G18 average" for

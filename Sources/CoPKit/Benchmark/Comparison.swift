@@ -25,11 +25,16 @@ extension BenchmarkEngine {
     for indicator in indicators {
       let indicatorRows = evaluate(
         [plans], indicator: indicator, from: request.from, to: request.to,
-        includeSeries: request.includeSeries,
+        includeSeries: request.includeSeries, standardErrors: request.significance != nil,
         warnings: &warnings)[0]
       rows += indicatorRows
       summary.append(
         VerdictSummary(indicator: indicator.id, rows: indicatorRows, from: request.from, to: request.to))
+    }
+    if let test = request.significance {
+      return significant(
+        ComparisonResult(indicators: indicators, rows: rows, summary: summary, warnings: []), test: test,
+        from: request.from, to: request.to, warnings: &warnings)
     }
     return ComparisonResult(indicators: indicators, rows: rows, summary: summary, warnings: warnings.messages)
   }
@@ -44,9 +49,9 @@ extension BenchmarkEngine {
   /// The rows of several lists of plans for one indicator, indexing its observations once.
   func evaluate(
     _ planLists: [[RowPlan]], indicator: Indicator, from: String?, to: String?, includeSeries: Bool,
-    warnings: inout WarningLog
+    standardErrors: Bool = false, warnings: inout WarningLog
   ) -> [[ComparisonRow]] {
-    let table = table(for: indicator, warnings: &warnings)
+    let table = table(for: indicator, standardErrors: standardErrors, warnings: &warnings)
     if table.periodCount == 0 {
       warnings.add("\(indicator.id): no data")
     } else {
@@ -124,6 +129,11 @@ extension BenchmarkEngine {
     }
     if let area = areaTo, let reference = referenceTo {
       row.gapTo = Gap.of(area: area.value, reference: reference.value, polarity: indicator.polarity)
+    }
+    if !evaluator.table.standardErrors.isEmpty {
+      row.uncertainty = uncertainty(
+        plan: plan, evaluator: evaluator, from: from, to: to,
+        values: (areaFrom, areaTo, referenceFrom, referenceTo))
     }
     if series {
       row.series = self.series(plan.subject, evaluator: evaluator, minN: indicator.minN)

@@ -26,13 +26,16 @@ public struct ComparisonRequest: Sendable, Hashable {
   public var aggregate: Bool
   /// Whether rows carry the series of the area and its reference over all periods (for sparklines).
   public var includeSeries: Bool
+  /// How verdicts test their noise (`--confidence`, `--fdr`); nil: verdicts as without standard errors.
+  public var significance: SignificanceTest?
 
   /// Creates a request.
   public init(
     subject: ComparisonSubject, indicators: [String] = [], withMetrics: Bool = false, from: String? = nil,
     to: String? = nil, reference: ReferenceSpec = .parent, aggregate: Bool = false,
-    includeSeries: Bool = false
+    includeSeries: Bool = false, significance: SignificanceTest? = nil
   ) {
+    self.significance = significance
     self.subject = subject
     self.indicators = indicators
     self.withMetrics = withMetrics

@@ -54,6 +54,8 @@ public struct ComparisonRow: Sendable, Hashable, Codable {
   public var series: [PeriodValue]
   /// The reference's values over all periods, when requested; values whose `n` is below `min_n` are left out.
   public var referenceSeries: [PeriodValue]
+  /// The standard errors, p-value and significance, with `--confidence` or `--fdr` only (else nil).
+  public var uncertainty: RowUncertainty?
 
   /// Creates a row.
   public init(
@@ -137,12 +139,18 @@ public struct ComparisonResult: Sendable, Hashable {
   public var summary: [VerdictSummary]
   /// Warnings (unweighted means, areas without a parent, periods without data), each once.
   public var warnings: [String]
+  /// The significance test of the verdicts (`--confidence`, `--fdr`), nil without one.
+  public var significance: SignificanceTest?
 
   /// Creates a result.
-  public init(indicators: [Indicator], rows: [ComparisonRow], summary: [VerdictSummary], warnings: [String]) {
+  public init(
+    indicators: [Indicator], rows: [ComparisonRow], summary: [VerdictSummary], warnings: [String],
+    significance: SignificanceTest? = nil
+  ) {
     self.indicators = indicators
     self.rows = rows
     self.summary = summary
     self.warnings = warnings
+    self.significance = significance
   }
 }

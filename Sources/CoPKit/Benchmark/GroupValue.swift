@@ -9,6 +9,8 @@ struct GroupValue: Sendable, Hashable {
   var coverage: Double?
   /// Whether a mean over several areas had to be unweighted because some `n` is missing.
   var unweighted = false
+  /// The standard error, or why there is none; nil when standard errors are not asked for.
+  var se: StandardErrorResult? = nil
 }
 
 /// How the values of several areas combine.
@@ -37,11 +39,14 @@ struct GroupAccumulator: Sendable {
   private var weightedSum = 0.0
   private var weightTotal = 0.0
   private var everyOneHasN = true
+  /// The members' standard errors, as ``StandardErrorSum`` adds them up.
+  private var standardErrors = StandardErrorSum()
 
-  /// Adds a member that has a value.
-  mutating func add(value: Double, n: Double?) {
+  /// Adds a member that has a value (and its standard error, when standard errors are asked for).
+  mutating func add(value: Double, n: Double?, se: StandardErrorResult? = nil) {
     count += 1
     sum += value
+    standardErrors.add(se, n: n)
     if let n {
       weightedSum += n * value
       weightTotal += n
@@ -57,12 +62,16 @@ struct GroupAccumulator: Sendable {
     let n = everyOneHasN ? weightTotal : nil
     switch combination {
     case .sum:
-      return GroupValue(value: sum, n: n, coverage: coverage)
+      return GroupValue(value: sum, n: n, coverage: coverage, se: standardErrors.ofSum())
     case .mean:
       if everyOneHasN && weightTotal > 0 {
-        return GroupValue(value: weightedSum / weightTotal, n: n, coverage: coverage)
+        return GroupValue(
+          value: weightedSum / weightTotal, n: n, coverage: coverage,
+          se: standardErrors.ofWeightedMean(weightTotal: weightTotal))
       }
-      return GroupValue(value: sum / Double(count), n: n, coverage: coverage, unweighted: count > 1)
+      return GroupValue(
+        value: sum / Double(count), n: n, coverage: coverage, unweighted: count > 1,
+        se: standardErrors.ofUnweightedMean(count: count))
     }
   }
 }

@@ -11,6 +11,8 @@ struct IndicatorTable: Sendable {
   let areaCount: Int
   private var values: [Double]
   private var counts: [Double]
+  /// Per cell, the standard error or why there is none; empty unless standard errors are asked for.
+  var standardErrors: [StandardErrorResult?] = []
 
   /// Creates a table in which every value is absent.
   init(periods: [String], areaCount: Int) {
@@ -36,6 +38,11 @@ struct IndicatorTable: Sendable {
     return n.isNaN ? nil : n
   }
 
+  /// The area's own standard error at a period position, nil when not asked for or no value.
+  func standardError(_ area: Int, _ period: Int) -> StandardErrorResult? {
+    standardErrors.isEmpty ? nil : standardErrors[area * periods.count + period]
+  }
+
   /// Stores an area's value and `n` at a period position.
   mutating func set(_ area: Int, _ period: Int, value: Double?, n: Double?) {
     values[area * periods.count + period] = value ?? .nan
@@ -45,9 +52,11 @@ struct IndicatorTable: Sendable {
   /// The table of an indicator that is not standardised: one row per (area, period).
   ///
   /// Rows for areas not in `areas.csv`, and rows with a stratum, are left out with a warning. Each
-  /// distinct area code and period of the columns is looked up once, not once per row.
+  /// distinct area code and period of the columns is looked up once, not once per row. With a `unit`,
+  /// each value's standard error is computed too (``StandardError/ofObservation(value:n:published:unit:)``).
   static func plain(
-    indicator: String, columns: ObservationColumns, areas: AreaIndex, warnings: inout WarningLog
+    indicator: String, columns: ObservationColumns, areas: AreaIndex, unit: IndicatorUnit? = nil,
+    warnings: inout WarningLog
   ) -> IndicatorTable {
     let areaPositions = columns.areaCodes.map { areas.position(of: $0) ?? -1 }
     var used = [Bool](repeating: false, count: columns.periodTexts.count)
@@ -59,6 +68,7 @@ struct IndicatorTable: Sendable {
     let periodPositions = columns.periodTexts.map { table.periodPositions[$0] ?? -1 }
     var unknown = 0
     var stratified = 0
+    if unit != nil { table.standardErrors = Array(repeating: nil, count: table.values.count) }
     for row in 0..<columns.count {
       let area = areaPositions[Int(columns.areas[row])]
       guard area >= 0 else {
@@ -72,6 +82,7 @@ struct IndicatorTable: Sendable {
       let cell = area * table.periods.count + periodPositions[Int(columns.periods[row])]
       table.values[cell] = columns.values[row]
       table.counts[cell] = columns.counts[row]
+      if let unit { table.setStandardError(cell, row: row, columns: columns, unit: unit) }
     }
     noteLeftOut(indicator: indicator, unknown: unknown, warnings: &warnings)
     if stratified > 0 {

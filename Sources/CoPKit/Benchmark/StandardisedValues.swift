@@ -10,12 +10,14 @@
 ///   that period, nil when one of them has none.
 /// - An area with no stratum rows at a period but a row without a stratum is taken as already
 ///   standardised (a published corrected figure, such as a city's own), and used as it is.
+/// - With a `unit`, standard errors too: a standardised value's is √(Σ shareₛ²·seₛ²) over the strata it
+///   sums, each stratum's from its own row; a figure stored without strata has only a published one.
 extension IndicatorTable {
   /// The table of a standardised indicator; `standard` holds the positions of the standard's areas
   /// (one for an area code, the members for a group name).
   static func standardised(
     indicator: String, observations: [Observation], standard: [Int], standardName: String, areas: AreaIndex,
-    warnings: inout WarningLog
+    unit: IndicatorUnit? = nil, warnings: inout WarningLog
   ) -> IndicatorTable {
     var table = IndicatorTable(periods: distinctPeriods(observations, areas: areas), areaCount: areas.count)
     let periodCount = table.periodCount
@@ -24,6 +26,8 @@ extension IndicatorTable {
 
     // The stratum rows of each (area, period) cell, and the rows without a stratum.
     var cells: [Int: [Int: (value: Double?, n: Double?)]] = [:]
+    var stratumErrors: [Int: [Int: StandardErrorResult]] = [:]
+    if unit != nil { table.standardErrors = Array(repeating: nil, count: periodCount * areas.count) }
     var lookup = CellLookup(areas: areas, periods: table.periods, positions: table.periodPositions)
     var unknown = 0
     for observation in observations {
@@ -34,8 +38,15 @@ extension IndicatorTable {
       let cell = area * periodCount + lookup.period(observation.period)
       if let stratum = observation.stratum {
         cells[cell, default: [:]][strataPositions[stratum]!] = (observation.value, observation.n)
+        if let unit, let value = observation.value {
+          stratumErrors[cell, default: [:]][strataPositions[stratum]!] = StandardError.ofObservation(
+            value: value, n: observation.n, published: observation.se, unit: unit)
+        }
       } else {
         table.set(cell / periodCount, cell % periodCount, value: observation.value, n: observation.n)
+        if unit != nil, observation.value != nil {
+          table.standardErrors[cell] = observation.se.map { .success($0) } ?? .failure(.standardisedWithout)
+        }
       }
     }
     noteLeftOut(indicator: indicator, unknown: unknown, warnings: &warnings)
@@ -57,6 +68,7 @@ extension IndicatorTable {
         if let total = n, let count = rows[stratum]!.n { n = total + count } else { n = nil }
       }
       var value: Double? = nil
+      var errors = StandardErrorSum()
       if let share = shares[period] {
         var sum = 0.0
         var complete = true
@@ -66,10 +78,13 @@ extension IndicatorTable {
             break
           }
           sum += stratumValue * share[stratum]
+          // The share as the weight: with n = share and N = 1, Σ (nᵢ/N)²·seᵢ² is Σ shareₛ²·seₛ².
+          errors.add(stratumErrors[cell]?[stratum], n: share[stratum])
         }
         if complete { value = sum }
       }
       table.set(area, period, value: value, n: n)
+      if unit != nil, value != nil { table.standardErrors[cell] = errors.ofWeightedMean(weightTotal: 1) }
     }
     return table
   }

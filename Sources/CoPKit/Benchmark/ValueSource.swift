@@ -82,7 +82,9 @@ final class ValueEvaluator {
   }
 
   private func own(_ area: Int, _ period: Int) -> GroupValue? {
-    table.value(area, period).map { GroupValue(value: $0, n: table.n(area, period)) }
+    table.value(area, period).map {
+      GroupValue(value: $0, n: table.n(area, period), se: table.standardError(area, period))
+    }
   }
 
   /// An area's own value, else the mean of its children; nil where that mean is made of the
@@ -112,7 +114,7 @@ final class ValueEvaluator {
     if let cached = fallbackCache[key] { return cached }
     var accumulator = GroupAccumulator()
     for child in areas.fallbackChildren[area] {
-      if let value = table.value(child, period) { accumulator.add(value: value, n: table.n(child, period)) }
+      if let value = own(child, period) { accumulator.add(value: value.value, n: value.n, se: value.se) }
     }
     let result = accumulator.result(.mean, memberCount: nil)
     if accumulator.count == 1 {
@@ -149,7 +151,7 @@ final class ValueEvaluator {
       for member in members {
         let value =
           fallback ? ownOrChildren(member, period, comparedWith: comparedGroup) : own(member, period)
-        if let value { accumulator.add(value: value.value, n: value.n) }
+        if let value { accumulator.add(value: value.value, n: value.n, se: value.se) }
       }
       let result = accumulator.result(combination, memberCount: members.count)
       if result?.unweighted == true { noteUnweighted(label, period) }

@@ -22,7 +22,7 @@ enum DataReader {
   ) -> IndicatorData {
     guard
       let table = CSVTable(
-        file: path, data: data, required: ["area", "period", "value"], optional: ["n", "stratum"],
+        file: path, data: data, required: ["area", "period", "value"], optional: ["n", "stratum", "se"],
         diagnostics: &diagnostics)
     else { return IndicatorData(indicator: indicator, observations: []) }
     var observations: [Observation] = []
@@ -81,6 +81,23 @@ enum DataReader {
           valid = false
         }
       }
+      var se: Double?
+      if let seField = table.field("se", in: record) {
+        if let parsed = readNumber(
+          seField, table: table, record: record, what: "se", diagnostics: &diagnostics)
+        {
+          se = parsed
+        } else {
+          valid = false
+        }
+        if let error = se, error < 0 {
+          diagnostics.append(
+            .error(
+              table.location(seField, in: record),
+              "se (a standard error) may not be negative, found \(seField.text)"))
+          valid = false
+        }
+      }
       var stratum: String?
       if let stratumField = table.field("stratum", in: record), !stratumField.text.isEmpty {
         stratum = String(stratumField.text)
@@ -96,7 +113,8 @@ enum DataReader {
         continue
       }
       seen[key] = record.line
-      observations.append(Observation(area: area, period: period, value: value, n: n, stratum: stratum))
+      observations.append(
+        Observation(area: area, period: period, value: value, n: n, stratum: stratum, se: se))
     }
     return IndicatorData(indicator: indicator, observations: observations)
   }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The fast path of ``DataReader`` for a data file in the shape every tool writes: ASCII, LF line ends,
-/// the header `area,period,value[,n]` in any order, every row's area in `areas.csv`, each area's rows
+/// the header `area,period,value[,n][,se]` in any order, every row's area in `areas.csv`, each area's rows
 /// together with their periods rising, and valid numbers.
 ///
 /// It reads the bytes once, without building a string per field: a row's area is compared with the
@@ -40,7 +40,7 @@ enum FastDataReader {
       self.knownAreas = knownAreas
     }
 
-    /// The column of each field (0 area, 1 period, 2 value, 3 n), from the header; nil when unusual.
+    /// The column of each field (0 area, 1 period, 2 value, 3 n, 4 se), from the header; nil when unusual.
     mutating func header() -> [Int]? {
       var roles: [Int] = []
       while true {
@@ -50,7 +50,8 @@ enum FastDataReader {
         }
         guard index > start else { return nil }
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let role = ["area", "period", "value", "n"].firstIndex(of: name), !roles.contains(role) else {
+        guard let role = ["area", "period", "value", "n", "se"].firstIndex(of: name), !roles.contains(role)
+        else {
           return nil
         }
         roles.append(role)
@@ -126,6 +127,7 @@ enum FastDataReader {
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
       guard let roles = header() else { return nil }
       let hasN = roles.contains(3)
+      let hasSE = roles.contains(4)
       // Room for every line, so no column grows (and copies itself) while it is filled.
       var lines = 1
       for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte == UInt8(ascii: "\n") {
@@ -136,6 +138,7 @@ enum FastDataReader {
       var periodField: Range<Int> = 0..<0
       var valueField: Range<Int> = 0..<0
       var nField: Range<Int> = 0..<0
+      var seField: Range<Int> = 0..<0
       // The previous row's area and its position; the areas whose rows are done.
       var lastArea: Range<Int> = 0..<0
       var lastAreaPosition: UInt32 = 0
@@ -168,7 +171,8 @@ enum FastDataReader {
           case 0: areaField = start..<index
           case 1: periodField = start..<index
           case 2: valueField = start..<index
-          default: nField = start..<index
+          case 3: nField = start..<index
+          default: seField = start..<index
           }
           let atEnd = index == bytes.count || bytes[index] == UInt8(ascii: "\n")
           if field == roles.count - 1 {
@@ -218,12 +222,18 @@ enum FastDataReader {
           if let count, count < 0 { return nil }
           n = count
         }
+        var se: Double? = nil
+        if hasSE {
+          guard let error = number(seField) else { return nil }
+          if let error, error < 0 { return nil }
+          se = error
+        }
         if periodPositions[position] < 0 {
           periodPositions[position] = Int(builder.period(text(period)))
         }
         builder.append(
           area: lastAreaPosition, period: UInt32(periodPositions[position]), value: value ?? .nan,
-          n: n ?? .nan, stratum: 0)
+          n: n ?? .nan, stratum: 0, se: se ?? .nan)
       }
       return builder.columns
     }

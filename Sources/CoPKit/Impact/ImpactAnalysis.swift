@@ -70,7 +70,7 @@ extension BenchmarkEngine {
     let treated = areaCodes.compactMap { areaIndex.position(of: $0) }
     var rows: [ImpactRow] = []
     for indicator in indicators {
-      let table = table(for: indicator, warnings: &warnings)
+      let table = table(for: indicator, standardErrors: request.significance != nil, warnings: &warnings)
       let evaluator = ValueEvaluator(table: table, areas: areaIndex, aggregation: indicator.aggregation)
       for area in treated {
         guard let windows else {
@@ -89,6 +89,11 @@ extension BenchmarkEngine {
             for: area, change: change, indicator: indicator, evaluator: evaluator,
             reference: request.reference, windows: windows, treated: Set(treated), group: request.peerGroup,
             k: request.peerCount)
+          if request.significance != nil, let found = peers, found.relativeChange != nil {
+            peers?.uncertainty = peerUncertainty(
+              area: area, gap: gap, peers: found, indicator: indicator, evaluator: evaluator,
+              reference: request.reference)
+          }
         }
         rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: peers))
       }
@@ -98,12 +103,15 @@ extension BenchmarkEngine {
             + "because some areas have no n: " + WarningLog.shortList(evaluator.unweighted))
       }
     }
-    return ImpactResult(
+    if let test = request.significance { Significance.apply(test, toImpact: &rows) }
+    var result = ImpactResult(
       caseID: item.id, title: item.title, period: item.period, windows: windows,
       yearsBefore: request.yearsBefore, reference: request.reference, indicators: indicators,
       areas: areaCodes, rows: rows,
       evidence: CaseTables.strongestEvidence(of: item, in: casebook), notes: notes,
       warnings: warnings.messages)
+    result.significance = request.significance
+    return result
   }
 
   /// The case with this id, or a usage error naming the closest ids.
@@ -173,9 +181,14 @@ extension BenchmarkEngine {
         verdict: .suppressed)
     }
     let change = meanAfter - meanBefore
-    return GapChange(
+    var result = GapChange(
       area: code, reference: label, before: before, after: after, change: change,
       verdict: .judge(change: change, tolerance: indicator.tolerance))
+    if !evaluator.table.standardErrors.isEmpty {
+      result.uncertainty = impactUncertainty(
+        of: area, reference: reference, evaluator: evaluator, before: before, after: after)
+    }
+    return result
   }
 
   /// The gaps of one window: every period of the data whose year `inWindow` accepts.

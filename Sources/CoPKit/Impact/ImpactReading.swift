@@ -78,8 +78,14 @@ public enum ImpactReading {
         + (indicator.polarity == .neutral
           ? "the area moved away from its reference." : "the area lost ground to its reference.")
     default:
-      text +=
-        "The gap changed by \(number(change))\(unit), within the tolerance of \(tolerance): about as before."
+      if gap.uncertainty?.significant == false && !Gap.isWithin(change, tolerance: indicator.tolerance) {
+        text +=
+          "The gap changed by \(number(change))\(unit), more than the tolerance of \(tolerance) but within "
+          + "the noise of the samples (not significant): about as before."
+      } else {
+        text +=
+          "The gap changed by \(number(change))\(unit), within the tolerance of \(tolerance): about as before."
+      }
     }
     if let peers = row.peers {
       text += " " + peerSentence(peers, indicator: indicator, number: number, unit: unit)

@@ -23,14 +23,17 @@ public struct ImpactRequest: Sendable, Hashable {
   public var peerGroup: String?
   /// How many nearest peers to choose when no group is named (`--k`).
   public var peerCount: Int
+  /// How verdicts test their noise (`--confidence`, `--fdr`); nil: verdicts without standard errors.
+  public var significance: SignificanceTest?
 
   /// Creates a request.
   public init(
     caseID: String, indicators: [String] = [], allIndicators: Bool = false,
     reference: ReferenceSpec = .parent,
     yearsBefore: Int = ImpactRequest.defaultYearsBefore, afterUntil: String? = nil, peerGroup: String? = nil,
-    peerCount: Int = ImpactRequest.defaultPeerCount
+    peerCount: Int = ImpactRequest.defaultPeerCount, significance: SignificanceTest? = nil
   ) {
+    self.significance = significance
     self.caseID = caseID
     self.indicators = indicators
     self.allIndicators = allIndicators

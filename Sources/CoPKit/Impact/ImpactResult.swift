@@ -168,6 +168,8 @@ public struct GapChange: Sendable, Hashable {
   public var verdict: ImpactVerdict
   /// Why the verdict is `insufficient-data` (empty otherwise).
   public var problems: [ImpactProblem]
+  /// The standard error of `change`, its p-value and significance (`--confidence`, `--fdr`), else nil.
+  public var uncertainty: ImpactUncertainty? = nil
 
   /// Creates a gap change.
   public init(
@@ -210,6 +212,8 @@ public struct PeerImpact: Sendable, Hashable {
   public var verdict: ImpactVerdict?
   /// Why there is no peer comparison, when there is none.
   public var unavailable: String?
+  /// The standard error of `relativeChange`, its p-value and significance (`--confidence`, `--fdr`).
+  public var uncertainty: ImpactUncertainty? = nil
 
   /// Creates a peer comparison.
   public init(
@@ -282,6 +286,8 @@ public struct ImpactResult: Sendable, Hashable {
   public var notes: [String]
   /// Warnings about how values were formed, each once.
   public var warnings: [String]
+  /// The significance test of the verdicts (`--confidence`, `--fdr`), nil without one.
+  public var significance: SignificanceTest? = nil
 
   /// Creates a result.
   public init(

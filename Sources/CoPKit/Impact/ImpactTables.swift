@@ -32,6 +32,7 @@ public enum ImpactTables {
       .init("relative_change", "Relative", alignment: .right), .init("peer_verdict", "vs peers"),
     ]
     if !forTerminal { columns.append(.init("reading", "Reading")) }
+    if result.significance != nil { columns += ImpactUncertaintyColumns.columns(forTerminal: forTerminal) }
     var table = ReportTable(columns: columns)
     for row in result.rows {
       let places = result.indicators.first { $0.id == row.indicator }?.decimals ?? 1
@@ -58,12 +59,18 @@ public enum ImpactTables {
       }
       cells += [
         .number(gap.after?.meanGap, decimals: places), .number(gap.after?.smallestN, decimals: 0),
-        .number(gap.change, decimals: places), .text(gap.verdict.rawValue, style: style(of: gap.verdict)),
+        .number(gap.change, decimals: places),
+        .text(
+          forTerminal && result.significance != nil
+            ? ImpactUncertaintyColumns.verdictText(gap) : gap.verdict.rawValue, style: style(of: gap.verdict)),
         .text(row.peers.map(peersLabel)), .number(row.peers?.meanChange, decimals: places),
         .number(row.peers?.relativeChange, decimals: places),
         .text(row.peers?.verdict?.rawValue, style: row.peers?.verdict.map(style(of:)) ?? .plain),
       ]
       if !forTerminal { cells.append(.text(ImpactReading.row(row, in: result, casebook: casebook))) }
+      if let test = result.significance {
+        cells += ImpactUncertaintyColumns.cells(gap, test: test, decimals: places, forTerminal: forTerminal)
+      }
       table.rows.append(cells)
     }
     if forTerminal { table.footer = footer(result, casebook: casebook) }
@@ -154,14 +161,22 @@ public enum ImpactTables {
     }
     var verdict = "\(item)change of the gap: "
     verdict += gap.change.map { "\(ImpactReading.signed($0, number)) → " } ?? ""
-    lines.append(verdict + gap.verdict.rawValue)
+    if let test = result.significance {
+      verdict = ImpactUncertaintyColumns.verdictLine(verdict, gap, test: test, decimals: places)
+    } else {
+      verdict += gap.verdict.rawValue
+    }
+    lines.append(verdict)
     if let peers = row.peers {
       var line = "\(item)peers (\(ImpactReading.selectionText(peers, indicator: row.indicator))): "
       if let mean = peers.meanChange, let relative = peers.relativeChange, let peerVerdict = peers.verdict {
         let used = peers.changes.filter { $0.change != nil }.map(\.area)
         line +=
           "\(used.joined(separator: ", ")); mean change \(ImpactReading.signed(mean, number)); "
-          + "relative change \(ImpactReading.signed(relative, number)) → \(peerVerdict.rawValue)"
+          + "relative change \(ImpactReading.signed(relative, number))"
+          + (result.significance.map {
+            ImpactUncertaintyColumns.peerVerdictText(peers, test: $0, decimals: places)
+          } ?? " → \(peerVerdict.rawValue)")
       } else {
         line += "unavailable (\(peers.unavailable ?? "no peers"))"
       }
@@ -185,26 +200,31 @@ public enum ImpactTables {
           ("after_to", windows.until.map { .number(Double($0)) } ?? .null),
         ])
       } ?? .null
-    return .object([
-      ("revision", .optional(revision)), ("case", .string(result.caseID)), ("title", .string(result.title)),
-      (
-        "period",
-        result.period.map { .object([("start", .optional($0.start)), ("end", .optional($0.end))]) } ?? .null
-      ),
-      ("windows", windows), ("reference", .string(result.reference.description)),
-      ("indicators", .strings(result.indicators.map(\.id))), ("areas", .strings(result.areas)),
-      ("rows", .array(result.rows.map { rowJSON($0, result: result, casebook: casebook) })),
-      ("design_level", result.designLevel.map { .number(Double($0)) } ?? .null),
-      ("design", .string(ImpactReading.design(level: result.designLevel))),
-      ("evidence", .strings(result.evidence)), ("notes", .strings(result.notes)),
-      ("warnings", .strings(result.warnings)),
-    ])
+    return .object(
+      [("revision", .optional(revision))]
+        + (result.significance.map { [UncertaintyColumns(test: $0).jsonMember()] } ?? []) + [
+          ("case", .string(result.caseID)), ("title", .string(result.title)),
+          (
+            "period",
+            result.period.map { .object([("start", .optional($0.start)), ("end", .optional($0.end))]) }
+              ?? .null
+          ),
+          ("windows", windows), ("reference", .string(result.reference.description)),
+          ("indicators", .strings(result.indicators.map(\.id))), ("areas", .strings(result.areas)),
+          ("rows", .array(result.rows.map { rowJSON($0, result: result, casebook: casebook) })),
+          ("design_level", result.designLevel.map { .number(Double($0)) } ?? .null),
+          ("design", .string(ImpactReading.design(level: result.designLevel))),
+          ("evidence", .strings(result.evidence)), ("notes", .strings(result.notes)),
+          ("warnings", .strings(result.warnings)),
+        ])
   }
 
   private static func rowJSON(_ row: ImpactRow, result: ImpactResult, casebook: Casebook) -> JSONValue {
     var members: [(String, JSONValue)] = [("indicator", .string(row.indicator))]
     members += gapJSON(row.gap)
-    members.append(("peers", row.peers.map(peersJSON) ?? .null))
+    if result.significance != nil { members += ImpactUncertaintyColumns.jsonMembers(row.gap) }
+    members.append(
+      ("peers", row.peers.map { peersJSON($0, significance: result.significance != nil) } ?? .null))
     members.append(("reading", .string(ImpactReading.row(row, in: result, casebook: casebook))))
     return .object(members)
   }
@@ -226,7 +246,7 @@ public enum ImpactTables {
     ]
   }
 
-  private static func peersJSON(_ peers: PeerImpact) -> JSONValue {
+  private static func peersJSON(_ peers: PeerImpact, significance: Bool) -> JSONValue {
     var selection: [(String, JSONValue)] = []
     switch peers.selection {
     case .group(let name)?: selection = [("selection", "group"), ("group", .string(name))]
@@ -250,7 +270,9 @@ public enum ImpactTables {
         ("mean_gap_change", .optional(peers.meanChange)),
         ("relative_change", .optional(peers.relativeChange)),
         ("verdict", .optional(peers.verdict?.rawValue)), ("unavailable", .optional(peers.unavailable)),
-      ])
+      ]
+        + (significance
+          ? ImpactUncertaintyColumns.jsonMembers(peers.uncertainty, prefix: "relative_change") : []))
   }
 
   /// The terminal emphasis of a verdict, as in `cop compare`.

@@ -10,14 +10,19 @@ public struct Observation: Hashable, Sendable, Codable {
   public var n: Double?
   /// The stratum (an age and sex class, say) for standardised indicators.
   public var stratum: String?
+  /// The value's standard error where the source publishes one (the data file's `se` column).
+  public var se: Double?
 
   /// Creates an observation.
-  public init(area: String, period: String, value: Double?, n: Double? = nil, stratum: String? = nil) {
+  public init(
+    area: String, period: String, value: Double?, n: Double? = nil, stratum: String? = nil, se: Double? = nil
+  ) {
     self.area = area
     self.period = period
     self.value = value
     self.n = n
     self.stratum = stratum
+    self.se = se
   }
 }
 

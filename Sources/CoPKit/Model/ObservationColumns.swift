@@ -1,8 +1,9 @@
 /// The observations of one indicator stored by column: each area code, period and stratum once, and
 /// per row only their positions, the value and the count.
 ///
-/// A row takes 24 bytes (28 with strata) instead of the 80 of an ``Observation`` with its three strings,
-/// so a country's tens of millions of observations fit in less memory than their files.
+/// A row takes 24 bytes (28 with strata, 8 more with standard errors) instead of the 80 of an
+/// ``Observation`` with its three strings, so a country's tens of millions of observations fit in less
+/// memory than their files.
 /// Absent values and counts are stored as NaN (a data file cannot hold NaN, and JSON cannot carry one).
 public struct ObservationColumns: Sendable {
   /// The distinct area codes, in the order first met.
@@ -22,6 +23,8 @@ public struct ObservationColumns: Sendable {
   /// Per row: the position of its stratum in ``strataTexts`` plus one, 0 for none; empty when no row
   /// has a stratum.
   public private(set) var strata: [UInt32] = []
+  /// Per row: the published standard error (the `se` column), NaN where absent; empty when no row has one.
+  public private(set) var standardErrors: [Double] = []
 
   /// Creates empty columns.
   public init() {}
@@ -34,7 +37,7 @@ public struct ObservationColumns: Sendable {
       builder.append(
         area: builder.area(observation.area), period: builder.period(observation.period),
         value: observation.value ?? .nan, n: observation.n ?? .nan,
-        stratum: observation.stratum.map { builder.stratum($0) } ?? 0)
+        stratum: observation.stratum.map { builder.stratum($0) } ?? 0, se: observation.se ?? .nan)
     }
     self = builder.columns
   }
@@ -45,6 +48,15 @@ public struct ObservationColumns: Sendable {
   /// Whether some row has a stratum.
   public var hasStrata: Bool { !strata.isEmpty }
 
+  /// Whether some row has a published standard error.
+  public var hasStandardErrors: Bool { !standardErrors.isEmpty }
+
+  /// The published standard error of a row, nil where it has none.
+  public func standardError(_ row: Int) -> Double? {
+    guard !standardErrors.isEmpty, !standardErrors[row].isNaN else { return nil }
+    return standardErrors[row]
+  }
+
   /// The row at a position as an ``Observation``.
   public subscript(row: Int) -> Observation {
     let value = values[row]
@@ -52,7 +64,7 @@ public struct ObservationColumns: Sendable {
     let stratum = strata.isEmpty || strata[row] == 0 ? nil : strataTexts[Int(strata[row]) - 1]
     return Observation(
       area: areaCodes[Int(areas[row])], period: periodTexts[Int(periods[row])],
-      value: value.isNaN ? nil : value, n: n.isNaN ? nil : n, stratum: stratum)
+      value: value.isNaN ? nil : value, n: n.isNaN ? nil : n, stratum: stratum, se: standardError(row))
   }
 
   /// Every row as an ``Observation``, in order.
@@ -66,6 +78,8 @@ public struct ObservationColumns: Sendable {
     private var stratumPositions: [String: UInt32] = [:]
     /// Whether a row had a stratum, so that every row's is kept.
     private var keepsStrata = false
+    /// Whether a row had a standard error, so that every row's is kept.
+    private var keepsStandardErrors = false
 
     /// Reserves room for `rows` rows and `areas` distinct area codes.
     mutating func reserve(_ rows: Int, areas: Int = 0) {
@@ -103,12 +117,19 @@ public struct ObservationColumns: Sendable {
       return position
     }
 
-    /// Appends a row; `stratum` is 0 for none.
-    mutating func append(area: UInt32, period: UInt32, value: Double, n: Double, stratum: UInt32) {
+    /// Appends a row; `stratum` is 0 for none, `se` NaN for none.
+    mutating func append(
+      area: UInt32, period: UInt32, value: Double, n: Double, stratum: UInt32, se: Double = .nan
+    ) {
       if stratum != 0 && !keepsStrata {
         columns.strata = [UInt32](repeating: 0, count: columns.values.count)
         keepsStrata = true
       }
+      if !se.isNaN && !keepsStandardErrors {
+        columns.standardErrors = [Double](repeating: .nan, count: columns.values.count)
+        keepsStandardErrors = true
+      }
+      if keepsStandardErrors { columns.standardErrors.append(se) }
       columns.areas.append(area)
       columns.periods.append(period)
       columns.values.append(value)

@@ -16,6 +16,8 @@ public enum BenchmarkTables {
       ]
         + ComparisonTables.summaryOrder.map { .init($0.rawValue, $0.rawValue.capitalized, alignment: .right) }
         + [.init("areas", "Areas")])
+    let uncertainty = report.significance.map(UncertaintyColumns.init(test:))
+    if let uncertainty { table.columns += uncertainty.columns(forTerminal: false) }
     for entry in report.entries {
       let indicator = report.indicators.first { $0.id == entry.indicator }
       let places = indicator?.decimals ?? 1
@@ -28,7 +30,8 @@ public enum BenchmarkTables {
           .number(row.referenceFrom, decimals: places), .number(row.referenceTo, decimals: places),
           .number(row.gapFrom, decimals: places), .number(row.gapTo, decimals: places),
           .text(row.verdict.rawValue, style: ComparisonTables.style(of: row.verdict)),
-        ] + ComparisonTables.summaryOrder.map { .integer(entry.counts[$0]) } + [.text(entry.sentence)])
+        ] + ComparisonTables.summaryOrder.map { .integer(entry.counts[$0]) } + [.text(entry.sentence)]
+          + (uncertainty?.cells(row, decimals: places, forTerminal: false, displays: true) ?? []))
     }
     return table
   }
@@ -63,11 +66,19 @@ public enum BenchmarkTables {
       var totalLine =
         "  \(row.area): \(series(row.areaFrom, row.areaTo)) against \(reference): \(series(row.referenceFrom, row.referenceTo))"
       if row.gapTo != nil { totalLine += "; gap \(series(row.gapFrom, row.gapTo))" }
-      totalLine += " — \(row.verdict.rawValue)"
+      if let uncertainty = report.significance.map(UncertaintyColumns.init(test:)) {
+        totalLine += uncertainty.halfWidthText(row, decimals: places)
+        totalLine += " — \(UncertaintyColumns.verdictText(row))"
+      } else {
+        totalLine += " — \(row.verdict.rawValue)"
+      }
       lines.append(markdown ? "" : totalLine)
       if markdown { lines += [String(totalLine.dropFirst(2)), ""] }
       lines.append((markdown ? "" : "  ") + "Areas: " + entry.sentence)
       lines.append("")
+    }
+    if let test = report.significance {
+      lines += UncertaintyColumns(test: test).legend().map { (markdown ? "" : "  ") + $0 } + [""]
     }
     if !report.warnings.isEmpty {
       lines.append(markdown ? "## Warnings\n" : "Warnings:")
@@ -82,9 +93,13 @@ public enum BenchmarkTables {
   public static func json(_ report: BenchmarkReport, revision: String?) -> JSONValue {
     let entries: [JSONValue] = report.entries.map { entry in
       let total = ComparisonTables.json(
-        ComparisonResult(indicators: [], rows: [entry.total], summary: [], warnings: []), revision: nil)
+        ComparisonResult(
+          indicators: [], rows: [entry.total], summary: [], warnings: [], significance: report.significance),
+        revision: nil)
       let members = ComparisonTables.json(
-        ComparisonResult(indicators: [], rows: entry.rows, summary: [], warnings: []), revision: nil)
+        ComparisonResult(
+          indicators: [], rows: entry.rows, summary: [], warnings: [], significance: report.significance),
+        revision: nil)
       return .object([
         ("indicator", .string(entry.indicator)),
         ("total", rowsOf(total).first ?? .null),
@@ -96,12 +111,14 @@ public enum BenchmarkTables {
         ("rows", .array(rowsOf(members))),
       ])
     }
-    return .object([
-      ("revision", .optional(revision)), ("group", .string(report.group)),
-      ("members", .number(Double(report.memberCount))), ("reference", .optional(report.reference)),
-      ("area_reference", .string(report.areaReference)), ("indicators", .array(entries)),
-      ("warnings", .strings(report.warnings)),
-    ])
+    return .object(
+      [("revision", .optional(revision))]
+        + (report.significance.map { [UncertaintyColumns(test: $0).jsonMember()] } ?? []) + [
+          ("group", .string(report.group)),
+          ("members", .number(Double(report.memberCount))), ("reference", .optional(report.reference)),
+          ("area_reference", .string(report.areaReference)), ("indicators", .array(entries)),
+          ("warnings", .strings(report.warnings)),
+        ])
   }
 
   private static func rowsOf(_ value: JSONValue) -> [JSONValue] {

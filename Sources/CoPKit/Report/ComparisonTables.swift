@@ -35,6 +35,8 @@ public enum ComparisonTables {
         .init("coverage_to", "Cover. to", alignment: .right),
       ]
     }
+    let uncertainty = result.significance.map(UncertaintyColumns.init(test:))
+    if let uncertainty { columns += uncertainty.columns(forTerminal: forTerminal) }
     if forTerminal { columns.append(.init("trend", "Trend")) }
     var table = ReportTable(columns: columns)
     for row in result.rows {
@@ -46,10 +48,15 @@ public enum ComparisonTables {
         number(row.areaFrom, decimals: places), number(row.areaTo, decimals: places),
         number(row.referenceFrom, decimals: places), number(row.referenceTo, decimals: places),
         number(row.gapFrom, decimals: places), number(row.gapTo, decimals: places),
-        .text(row.verdict.rawValue, style: style(of: row.verdict)),
+        .text(
+          uncertainty != nil && displays ? UncertaintyColumns.verdictText(row) : row.verdict.rawValue,
+          style: style(of: row.verdict)),
       ]
       if hasCoverage || !forTerminal {
         cells += [number(row.coverageFrom, decimals: 2), number(row.coverageTo, decimals: 2)]
+      }
+      if let uncertainty {
+        cells += uncertainty.cells(row, decimals: places, forTerminal: forTerminal, displays: displays)
       }
       if forTerminal { cells.append(.text(Sparkline.render(row.series.map(\.value)))) }
       table.rows.append(cells)
@@ -76,6 +83,7 @@ public enum ComparisonTables {
           + BenchmarkReport.sentence(
             counts: summary, noun: BenchmarkReport.noun(for: levels), reference: "the reference"))
     }
+    if let test = result.significance { lines += UncertaintyColumns(test: test).legend() }
     lines += result.warnings.map { "warning: \($0)" }
     return lines
   }
@@ -97,6 +105,7 @@ public enum ComparisonTables {
           ("coverage_from", .optional(row.coverageFrom)), ("coverage_to", .optional(row.coverageTo)),
         ]
       }
+      if result.significance != nil { members += UncertaintyColumns.jsonMembers(row) }
       return .object(members)
     }
     let summary: [JSONValue] = result.summary.map { entry in
@@ -107,10 +116,10 @@ public enum ComparisonTables {
         ]
           + summaryOrder.map { ($0.rawValue, .number(Double(entry[$0]))) })
     }
-    return .object([
-      ("revision", .optional(revision)), ("rows", .array(rows)), ("summary", .array(summary)),
-      ("warnings", .strings(result.warnings)),
-    ])
+    return .object(
+      [("revision", .optional(revision))]
+        + (result.significance.map { [UncertaintyColumns(test: $0).jsonMember()] } ?? [])
+        + [("rows", .array(rows)), ("summary", .array(summary)), ("warnings", .strings(result.warnings))])
   }
 
   /// The verdicts in the order of the contract's summary objects.

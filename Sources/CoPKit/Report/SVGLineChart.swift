@@ -10,6 +10,8 @@ public struct SVGLineChart: Sendable {
     public var name: String
     /// A value per period of the chart (nil: missing).
     public var values: [Double?]
+    /// A half-width per period, drawn as a band value ± half-width around the line (empty: no band).
+    public var halfWidths: [Double?] = []
 
     /// Creates a series.
     public init(name: String, values: [Double?]) {
@@ -53,7 +55,7 @@ public struct SVGLineChart: Sendable {
 
   /// The chart as an `<svg>` element.
   public var svg: String {
-    let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+    let values = (series.flatMap { $0.values.compactMap { $0 } } + bandExtents).filter(\.isFinite)
     let scale = AxisScale(values: values)
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
@@ -90,6 +92,7 @@ public struct SVGLineChart: Sendable {
         "<text class=\"axis\" x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">"
       svg += "\(HTML.escape(period))</text>"
     }
+    svg += bands(x: x, y: y)
     // The first series (the area) last, so it is drawn on top of its reference.
     for (number, line) in series.enumerated().reversed() {
       var path = ""

@@ -52,6 +52,7 @@ struct AreaPages {
         area.parent.map { "its parent, \(site.areaLink($0, from: path))" }
         ?? "no reference (it has no parent)"
       html += ". The verdict compares the gap in the first and the last period with values.</p>"
+      html += site.significanceNote()
       html += panels.joined()
     }
     return SitePage(title: area.name, path: path, body: html, section: .areas)

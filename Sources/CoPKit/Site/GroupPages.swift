@@ -29,7 +29,7 @@ struct GroupPages {
     do {
       let settings = site.benchmarks[name] ?? SiteBuilder.GroupBenchmark()
       let report = try site.engine.benchmark(
-        group: name, reference: settings.reference, total: settings.total)
+        group: name, reference: settings.reference, total: settings.total, significance: site.significance)
       var command = "cop benchmark --group \(name)"
       if let total = settings.total { command += " --total \(total)" }
       if settings.reference != .parent { command += " --reference \(settings.reference)" }
@@ -37,6 +37,7 @@ struct GroupPages {
       html +=
         "group's total against \(HTML.escape(report.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "its reference")), "
       html += "and how many members closed or widened the distance to their own reference.</p>"
+      html += site.significanceNote()
       let verdicts = Verdict.allCases.filter { verdict in report.entries.contains { $0.counts[verdict] > 0 } }
       let bars = SVGStackedBars(
         title: "Verdicts of the members of \(name), per indicator", segments: verdicts.map(\.rawValue),

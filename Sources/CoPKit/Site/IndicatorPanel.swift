@@ -23,6 +23,10 @@ struct IndicatorPanel {
     let areaName = site.casebook.area(code)?.name ?? code
     let referenceName = row?.reference.map { site.casebook.area($0)?.name ?? $0 }
     var series = [SVGLineChart.Series(name: areaName, values: periods.map { own[$0] })]
+    let halfWidths = site.significance.map { test in
+      periods.map { period in site.standardErrors[code]?[id]?[period].map { test.z * $0 } }
+    }
+    if let halfWidths { series[0].halfWidths = halfWidths }
     if let referenceName, !reference.isEmpty {
       series.append(SVGLineChart.Series(name: referenceName, values: periods.map { reference[$0] }))
     }
@@ -42,16 +46,23 @@ struct IndicatorPanel {
       html += " <small class=\"muted\">(\(HTML.escape(unit.rawValue)))</small>"
     }
     html += "</h\(heading)>"
-    html += "<p>\(verdictText(row, referenceName: referenceName, decimals: decimals))</p>"
+    html +=
+      "<p>\(verdictText(row, referenceName: referenceName, decimals: decimals))"
+      + "\(site.noiseSentence(row, decimals: decimals))</p>"
     html += "<div class=\"indicator-body\"><figure>\(chart.svg)<figcaption>\(chart.legend)"
     if highlight != nil, let period {
       html += "<p class=\"note\">Shaded: the case's period, \(HTML.escape(period.text)).</p>"
+    }
+    if let level = site.intervalLevelText, halfWidths != nil {
+      html +=
+        "<p class=\"note\">Band: the \(level) confidence interval of \(HTML.escape(areaName))'s values.</p>"
     }
     html += "</figcaption></figure>"
     html += HTMLTable.html(
       table(
         periods: periods, own: own, reference: reference, decimals: decimals,
-        areaName: areaName, referenceName: referenceName), caption: "The numbers of the chart")
+        areaName: areaName, referenceName: referenceName, halfWidths: halfWidths),
+      caption: "The numbers of the chart")
     html += "</div></section>"
     return html
   }
@@ -75,17 +86,21 @@ struct IndicatorPanel {
 
   private func table(
     periods: [String], own: [String: Double], reference: [String: Double], decimals: Int, areaName: String,
-    referenceName: String?
+    referenceName: String?, halfWidths: [Double?]? = nil
   ) -> ReportTable {
     var columns = [
       ReportTable.Column("period", "Period"), ReportTable.Column("area", areaName, alignment: .right),
     ]
+    if halfWidths != nil { columns.append(ReportTable.Column("half_width", "±", alignment: .right)) }
     if let referenceName {
       columns.append(ReportTable.Column("reference", referenceName, alignment: .right))
       columns.append(ReportTable.Column("difference", "Difference", alignment: .right))
     }
     let rows = periods.map { period -> [ReportTable.Cell] in
       var cells: [ReportTable.Cell] = [.text(period), .number(own[period], decimals: decimals)]
+      if let halfWidths, let index = periods.firstIndex(of: period) {
+        cells.append(.number(halfWidths[index], decimals: decimals))
+      }
       if referenceName != nil {
         let gap = own[period].flatMap { value in reference[period].map { value - $0 } }
         cells += [.number(reference[period], decimals: decimals), .number(gap, decimals: decimals)]

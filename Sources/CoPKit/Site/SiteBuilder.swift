@@ -17,6 +17,9 @@ public struct SiteBuilder {
   public var generator: String
   /// Per group, how its page's benchmark report is made (default: as `cop benchmark --group NAME`).
   public var benchmarks: [String: GroupBenchmark] = [:]
+  /// The significance test of the verdicts (`--confidence`, `--fdr`): interval bands in the charts,
+  /// verdicts within the noise named; nil: the site as without standard errors.
+  public var significance: SignificanceTest? = nil
 
   /// How a group's benchmark is made: `cop benchmark --group NAME --total AREA --reference REF`.
   public struct GroupBenchmark: Sendable, Hashable {
@@ -56,7 +59,7 @@ public struct SiteBuilder {
     progress("comparing every area with its reference")
     let site = SiteContext(
       casebook: casebook, language: language, history: history, plugins: plugins, generator: generator,
-      benchmarks: benchmarks)
+      benchmarks: benchmarks, significance: significance)
     try write("assets/site.css", Data(SiteAssets.css.utf8))
     try write("assets/site.js", Data(SiteAssets.javascript.utf8))
     try write(
@@ -98,11 +101,17 @@ struct SiteContext {
   let periods: [String]
   /// The engine every page compares with (built once: it indexes the areas).
   let engine: BenchmarkEngine
+  /// The significance test of the verdicts, nil without one.
+  let significance: SignificanceTest?
+  /// With a test: per area and indicator, the standard error of the area's own values by period.
+  let standardErrors: [String: [String: [String: Double]]]
 
   init(
     casebook: Casebook, language: String?, history: SiteHistory, plugins: [any CoPPlugin], generator: String,
-    benchmarks: [String: SiteBuilder.GroupBenchmark] = [:]
+    benchmarks: [String: SiteBuilder.GroupBenchmark] = [:], significance: SignificanceTest? = nil
   ) {
+    self.significance = significance
+    self.standardErrors = significance == nil ? [:] : Self.standardErrors(of: casebook)
     self.casebook = casebook
     self.benchmarks = benchmarks
     self.language = language ?? casebook.settings.language
@@ -146,7 +155,8 @@ struct SiteContext {
     for level in AreaLevel.allCases where !casebook.areas(at: level).isEmpty {
       guard
         let result = try? engine.compare(
-          ComparisonRequest(subject: .level(level), reference: .parent, includeSeries: true))
+          ComparisonRequest(
+            subject: .level(level), reference: .parent, includeSeries: true, significance: significance))
       else { continue }
       for row in result.rows { rows[row.area, default: [:]][row.indicator] = row }
     }

@@ -24,6 +24,8 @@ struct FastDataReaderTests {
       "value,n,period,area\n1.25,3,2013/14,GM0363\n2,,2014/15,GM0363\n",
       "\u{FEFF}area,period,value\nGM0363,2012-01,1\nGM0363,2012-02,2\n",
       "area,period,value,n\n",
+      "area,period,value,n,se\nGM0363,2012,50.5,1000,1.25\nGM0363,2013,40,,\nWK036301,2012,3,12,.\n",
+      "se,value,period,area\n0,1,2012,GM0363\n0.5,2,2013,GM0363\n",
       "area,period,value,n\nGM0363,2001,0,0\nGM0363,2002,-0,+5\nGM0363,2003,007.50,1.25\n"
         + "GM0363,2004,123456789012345,3\nGM0363,2005,1234567890123456.5,4\nGM0363,2006,0.000000000000001,5\n"
         + "GM0363,2007,-99999.99999,6\nGM0363,2008,0.1,7\nGM0363,2009,12345678901234567890,8\n"
@@ -52,6 +54,8 @@ struct FastDataReaderTests {
       "area,period,value\nGM0363,2012,1\n\nGM0363,2013,1\n",  // a blank line
       "area,period,value\nGM0363,2012,1e3\n",  // not a decimal number
       "area,period,value,n\nGM0363,2012,1,-1\n",  // negative n
+      "area,period,value,se\nGM0363,2012,1,-0.5\n",  // negative se
+      "area,period,value,se\nGM0363,2012,1,x\n",  // se not a number
       "area,period,value\nGM0363,2012,1\nGM0363,2012-05,1\n",  // two period forms
       "area,period,value\nGM0363,12,1\n",  // not a period
       "area,period,value,stratum\nGM0363,2012,1,a\n",  // a stratum column
