@@ -54,6 +54,7 @@ public enum CasebookLoader {
     var dataFiles: [(path: String, indicator: String)] = []
     var caseFiles: [(path: String, id: String)] = []
     var pluginFiles: [(plugin: String, name: String, path: String)] = []
+    var shapeFiles: [String] = []
     // Paths that are not regular files; they are reported here and never read.
     var unreadable: Set<String> = []
     for entry in entries {
@@ -92,6 +93,8 @@ public enum CasebookLoader {
         } else {
           dataFiles.append((entry.path, name))
         }
+      } else if ShapesReading.isShapesFile(entry.path) {
+        shapeFiles.append(entry.path)
       } else if entry.path.hasPrefix("plugins/") {
         let parts = entry.path.split(separator: "/", maxSplits: 2).map(String.init)
         if parts.count == 3, entry.kind == .file { pluginFiles.append((parts[1], parts[2], entry.path)) }
@@ -185,6 +188,11 @@ public enum CasebookLoader {
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
       cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
+    // geography/shapes/*.geojson: read by every command that reads data (maps, the site, validate).
+    if options.data != .skip {
+      casebook.shapes = try ShapesReading.read(
+        shapeFiles, from: source, areas: validator.areas, limits: limits, into: &diagnostics)
+    }
     switch options.data {
     case .load:
       diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)

@@ -22,6 +22,8 @@ public struct Casebook: Sendable {
   /// The ids of catalogue entries left out because they have errors: references to them are not
   /// reported again as unknown (the entry's own error says what to fix).
   public var rejectedIndicators: Set<String> = []
+  /// The area shapes of `geography/shapes/<level>.geojson`, by level (empty without shapes files).
+  public var shapes: [AreaLevel: ShapeLayer] = [:]
 
   private var areaPositions: [String: Int] = [:]
   private var childCodes: [String: [String]] = [:]

@@ -1,0 +1,53 @@
+/// Class breaks by quantiles, as in QGIS's "Quantile (equal count)" mode with R's default (type 7)
+/// quantile: each class holds about the same number of areas.
+///
+/// For the values sorted ascending, v₁ … vₘ, and N classes, the k-th inner break (k = 1 … N−1) is
+/// the quantile at p = k/N: with h = (m − 1)·p, b = v₍⌊h⌋+1₎ + (h − ⌊h⌋)·(v₍⌊h⌋+2₎ − v₍⌊h⌋+1₎).
+/// The bounds are v₁, the inner breaks, vₘ; equal breaks merge (fewer classes when values repeat).
+/// A value falls in the first class whose upper bound it does not exceed.
+public struct QuantileClasses: Hashable, Sendable {
+  /// The class bounds, ascending: class k runs from `bounds[k]` to `bounds[k + 1]`.
+  public var bounds: [Double]
+
+  /// The classes of `values` (finite ones) in at most `count` classes; one class when all are equal,
+  /// none when there are no values.
+  public init(values: [Double], count: Int) {
+    let sorted = values.filter(\.isFinite).sorted()
+    guard let first = sorted.first, let last = sorted.last, count >= 1 else {
+      bounds = []
+      return
+    }
+    var bounds = [first]
+    for k in 1..<max(count, 1) {
+      let h = Double(sorted.count - 1) * Double(k) / Double(count)
+      let low = Int(h.rounded(.down))
+      let high = min(low + 1, sorted.count - 1)
+      let value = sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+      if value > bounds.last! { bounds.append(value) }
+    }
+    if last > bounds.last! || bounds.count == 1 { bounds.append(last) }
+    self.bounds = bounds
+  }
+
+  /// Classes with these bounds (ascending).
+  public init(bounds: [Double]) { self.bounds = bounds }
+
+  /// The number of classes.
+  public var count: Int { max(bounds.count - 1, 0) }
+
+  /// The class of `value` (0-based): the first whose upper bound is at least the value.
+  public func classIndex(of value: Double) -> Int {
+    guard count > 0 else { return 0 }
+    for index in 0..<count where value <= bounds[index + 1] { return index }
+    return count - 1
+  }
+
+  /// These classes with 0 added as a bound when it lies strictly inside them, so that no class
+  /// holds both negative and positive values (the diverging scale of gaps).
+  public func splitAtZero() -> QuantileClasses {
+    guard let first = bounds.first, let last = bounds.last, first < 0, last > 0, !bounds.contains(0) else {
+      return self
+    }
+    return QuantileClasses(bounds: (bounds + [0]).sorted())
+  }
+}
