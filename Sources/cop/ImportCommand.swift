@@ -2,10 +2,20 @@ import ArgumentParser
 import CoPKit
 import Foundation
 
-/// `cop import INDICATOR FILE.csv`: validate new data, merge it into the indicator's data file and commit.
+/// `cop import`: bring outside data into the casebook; `cop import INDICATOR FILE.csv` (the default
+/// subcommand) imports values, `cop import shapes FILE` area shapes.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
+    abstract: "Import values for an indicator (the default), or area shapes, and commit them.",
+    subcommands: [ImportValuesCommand.self, ImportShapesCommand.self],
+    defaultSubcommand: ImportValuesCommand.self)
+}
+
+/// `cop import INDICATOR FILE.csv`: validate new data, merge it into the indicator's data file and commit.
+struct ImportValuesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "values",
     abstract: "Validate a CSV of values for one indicator, merge it into the casebook and commit it.",
     discussion: """
       FILE has a header with area, period and value, and optionally n and stratum, in any order. \

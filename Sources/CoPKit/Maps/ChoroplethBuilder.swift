@@ -64,6 +64,8 @@ public enum MapError: Error, CustomStringConvertible, Sendable {
   case unknownWithin(String, among: [String])
   /// The indicator is not compared (no data).
   case noIndicator(String)
+  /// `cop import shapes`: no shape in the file is an area of the casebook (of the level, when given).
+  case noAreasInFile(String, level: AreaLevel?)
 
   public var description: String {
     switch self {
@@ -74,6 +76,9 @@ public enum MapError: Error, CustomStringConvertible, Sendable {
       "unknown area or group '\(code)'\(DidYouMean.hint(for: code, among: among))"
     case .noIndicator(let id):
       "no data for indicator '\(id)'"
+    case .noAreasInFile(let file, let level):
+      "no shape in \(file) is \(level.map { "a \($0.rawValue) " } ?? "an area ")of the casebook (areas.csv); "
+        + "cop import shapes adds no areas"
     }
   }
 }
