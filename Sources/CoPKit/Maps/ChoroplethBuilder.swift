@@ -17,6 +17,18 @@ public enum ChoroplethBuilder {
         includeSeries: true))
     guard let indicator = comparison.indicators.first else { throw MapError.noIndicator(request.indicator) }
     let rowByArea = Dictionary(comparison.rows.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
+    var map = make(
+      request, indicator: indicator, layer: layer, areas: areas, rows: rowByArea, language: language)
+    map.warnings = comparison.warnings
+    return map
+  }
+
+  /// The map of `areas` (those with a shape in `layer`) from their comparison rows (with series): the
+  /// value at the request's period, else at the latest period of any of them.
+  public static func make(
+    _ request: ChoroplethRequest, indicator: Indicator, layer: ShapeLayer, areas: [Area],
+    rows rowByArea: [String: ComparisonRow], language: String?
+  ) -> Choropleth {
     let shapeByCode = Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     let period =
       request.period
@@ -38,7 +50,7 @@ public enum ChoroplethBuilder {
     }
     return Choropleth(
       request: request, indicator: indicator, crs: layer.crs, entries: entries, period: period,
-      withoutShape: withoutShape, language: language, warnings: comparison.warnings)
+      withoutShape: withoutShape, language: language, warnings: [])
   }
 
   /// The areas of the request's level, within its area or group, in the order of `areas.csv`.

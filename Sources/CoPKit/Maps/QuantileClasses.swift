@@ -3,7 +3,8 @@
 ///
 /// For the values sorted ascending, v₁ … vₘ, and N classes, the k-th inner break (k = 1 … N−1) is
 /// the quantile at p = k/N: with h = (m − 1)·p, b = v₍⌊h⌋+1₎ + (h − ⌊h⌋)·(v₍⌊h⌋+2₎ − v₍⌊h⌋+1₎).
-/// The bounds are v₁, the inner breaks, vₘ; equal breaks merge (fewer classes when values repeat).
+/// N is at most the number of distinct values. The bounds are v₁, the inner breaks, vₘ; equal breaks
+/// merge (fewer classes when values repeat).
 /// A value falls in the first class whose upper bound it does not exceed.
 public struct QuantileClasses: Hashable, Sendable {
   /// The class bounds, ascending: class k runs from `bounds[k]` to `bounds[k + 1]`.
@@ -17,6 +18,10 @@ public struct QuantileClasses: Hashable, Sendable {
       bounds = []
       return
     }
+    // No more classes than distinct values.
+    var distinct = 1
+    for index in 1..<sorted.count where sorted[index] != sorted[index - 1] { distinct += 1 }
+    let count = min(count, distinct)
     var bounds = [first]
     for k in 1..<max(count, 1) {
       let h = Double(sorted.count - 1) * Double(k) / Double(count)
