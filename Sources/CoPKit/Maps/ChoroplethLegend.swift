@@ -14,7 +14,7 @@ public struct ChoroplethLegend: Sendable, Hashable {
   /// The fill colour per area code (absent: no value, hatched).
   public var colours: [String: String]
 
-  /// The legend of `map`: quantile classes of the shown numbers (gaps split at 0), or the verdicts
+  /// The legend of `map`: quantile classes of the shown numbers (gaps diverging at 0), or the verdicts
   /// present, and a count of the areas without a value.
   public init(_ map: Choropleth) {
     var entries: [Entry] = []
@@ -29,15 +29,12 @@ public struct ChoroplethLegend: Sendable, Hashable {
         if let colour = MapPalette.verdict(entry.verdict) { colours[entry.area.code] = colour }
       }
     } else {
-      var classes = QuantileClasses(
-        values: map.entries.compactMap { $0.shown(show) }, count: map.request.classes)
-      let palette: [String]
-      if show == .gap {
-        classes = classes.splitAtZero()
-        palette = MapPalette.gaps(classes)
-      } else {
-        palette = MapPalette.values(classes: classes.count)
-      }
+      let numbers = map.entries.compactMap { $0.shown(show) }
+      let classes =
+        show == .gap
+        ? QuantileClasses.diverging(values: numbers, count: map.request.classes)
+        : QuantileClasses(values: numbers, count: map.request.classes)
+      let palette = show == .gap ? MapPalette.gaps(classes) : MapPalette.values(classes: classes.count)
       for index in 0..<classes.count {
         let text =
           ChoroplethLegend.number(classes.bounds[index], map: map) + " – "

@@ -47,12 +47,21 @@ public struct QuantileClasses: Hashable, Sendable {
     return count - 1
   }
 
-  /// These classes with 0 added as a bound when it lies strictly inside them, so that no class
-  /// holds both negative and positive values (the diverging scale of gaps).
-  public func splitAtZero() -> QuantileClasses {
-    guard let first = bounds.first, let last = bounds.last, first < 0, last > 0, !bounds.contains(0) else {
-      return self
-    }
-    return QuantileClasses(bounds: (bounds + [0]).sorted())
+  /// Classes for gaps, diverging at 0: the N classes are shared between the values at or below 0 and
+  /// those above in proportion to their numbers (at least one class a side that has values, N_below =
+  /// round(N · m_below / m)), each side gets quantile classes of its own values, and 0 is the bound
+  /// between the sides, so no class holds both an area ahead and one behind.
+  public static func diverging(values: [Double], count: Int) -> QuantileClasses {
+    let finite = values.filter(\.isFinite)
+    let below = finite.filter { $0 <= 0 }
+    let above = finite.filter { $0 > 0 }
+    guard !below.isEmpty, !above.isEmpty else { return QuantileClasses(values: finite, count: count) }
+    var belowCount = Int((Double(count) * Double(below.count) / Double(finite.count)).rounded())
+    belowCount = min(max(belowCount, 1), max(count - 1, 1))
+    // Each side's quantile bounds, the side's end nearest 0 moved to 0.
+    var lower = QuantileClasses(values: below, count: belowCount).bounds
+    lower[lower.count - 1] = 0
+    let upper = QuantileClasses(values: above, count: max(count - belowCount, 1)).bounds
+    return QuantileClasses(bounds: lower + upper.dropFirst())
   }
 }

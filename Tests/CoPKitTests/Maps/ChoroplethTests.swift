@@ -20,9 +20,15 @@ struct ChoroplethTests {
 
   @Test("gap classes are split at 0: purple ahead (darkest furthest), orange behind")
   func diverging() {
-    let classes = QuantileClasses(values: [-3, -2, -1, 1, 2, 5], count: 3).splitAtZero()
-    #expect(classes.bounds.contains(0))
-    #expect(classes.bounds.first == -3 && classes.bounds.last == 5)
+    // The README's example: gaps −2.0, 0.5, 1.0, 4.5 in 5 classes: 1 class at or below 0 (round(5 · 1/4)),
+    // 4 asked above, 3 possible for 3 values: bounds 0.5, 0.833…, 2.166…, 4.5, the first moved to 0.
+    let classes = QuantileClasses.diverging(values: [1.0, -2, 4.5, 0.5], count: 5)
+    #expect(classes.bounds.count == 5)
+    #expect(classes.bounds[0] == -2 && classes.bounds[1] == 0 && classes.bounds[4] == 4.5)
+    #expect(abs(classes.bounds[2] - 5.0 / 6) < 1e-12 && abs(classes.bounds[3] - 13.0 / 6) < 1e-12)
+    #expect([-2.0, 0.5, 1.0, 4.5].map(classes.classIndex) == [0, 1, 2, 3])
+    // One side only: plain quantile classes.
+    #expect(QuantileClasses.diverging(values: [1, 2, 3], count: 2).bounds == [1, 2, 3])
     let colours = MapPalette.gaps(QuantileClasses(bounds: [-4, -1, 0, 2, 5]))
     #expect(colours == ["#2d004b", "#d8daeb", "#fee0b6", "#7f3b08"])
     #expect(MapPalette.values(classes: 5) == ["#ffffd9", "#c7e9b4", "#41b6c4", "#225ea8", "#081d58"])
@@ -87,9 +93,14 @@ struct ChoroplethTests {
     #expect(legend.entries.map(\.text) == ["3.0% – 5.8%", "5.8% – 9.5%", "geen waarde (1)"])
     #expect(legend.colours["WK990105"] == "#ffffd9" && legend.colours["WK990103"] == "#081d58")
     let gap = try ChoroplethBuilder.build(
-      ChoroplethRequest(indicator: "unemployment", level: .wijk, show: .gap, classes: 2),
+      ChoroplethRequest(indicator: "unemployment", level: .wijk, show: .gap, classes: 5),
       engine: BenchmarkEngine(casebook: loaded.casebook), language: "nl")
-    #expect(ChoroplethLegend(gap).entries.map(\.text).first == "-2.0 pp – 0.0 pp")
+    #expect(
+      ChoroplethLegend(gap).entries.map(\.text) == [
+        "-2.0 pp – 0.0 pp", "0.0 pp – +0.8 pp", "+0.8 pp – +2.2 pp", "+2.2 pp – +4.5 pp", "geen waarde (1)",
+      ])
+    #expect(ChoroplethLegend(gap).colours["WK990105"] == "#8073ac")
+    #expect(ChoroplethLegend(gap).colours["WK990103"] == "#7f3b08")
     #expect(throws: MapError.self) {
       try ChoroplethBuilder.build(
         ChoroplethRequest(indicator: "unemployment", level: .buurt),
