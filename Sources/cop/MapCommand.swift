@@ -53,7 +53,7 @@ struct MapCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try global.load()
+    let loaded = try global.load(shapes: true)
     let svg = try reportingFailures {
       let casebook = loaded.casebook
       let chosenLevel = try level.map { AreaLevel(rawValue: $0)! } ?? defaultLevel(in: casebook)

@@ -69,7 +69,7 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-      let loaded = try global.load()
+      let loaded = try global.load(shapes: true)
       _ = try reportingFailures { try benchmarks(in: loaded.casebook) }
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
       let folder = URL(

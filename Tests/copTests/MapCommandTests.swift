@@ -76,3 +76,18 @@ struct MapCommandTests {
     #expect(map.status == 65)
   }
 }
+
+extension MapCommandTests {
+  @Test("cop compare leaves a broken shapes file alone; cop map and cop site build refuse it (65)")
+  func onlyMapsReadShapes() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try Self.copyExample(to: sandbox)
+    try sandbox.write("{\"type\": \"nonsense\"}", to: "book/geography/shapes/wijk.geojson")
+    let compared = try sandbox.cop(["compare", "--casebook", "book", "--level", "wijk", "--format", "csv"])
+    #expect(compared.status == 0, "\(compared)")
+    #expect(try sandbox.cop(["map", "--casebook", "book", "--indicator", "unemployment"]).status == 65)
+    #expect(try sandbox.cop(["site", "build", "--casebook", "book", "--out", "site"]).status == 65)
+    #expect(try sandbox.cop(["validate", "--casebook", "book"]).status == 65)
+  }
+}

@@ -188,8 +188,8 @@ public enum CasebookLoader {
       settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
       cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
-    // geography/shapes/*.geojson: read by every command that reads data (maps, the site, validate).
-    if options.data != .skip {
+    // geography/shapes/*.geojson: read by `cop validate` and by the commands that draw maps.
+    if options.data == .check || options.data == .load && options.shapes {
       casebook.shapes = try ShapesReading.read(
         shapeFiles, from: source, areas: validator.areas, limits: limits, into: &diagnostics)
     }

@@ -138,7 +138,7 @@ struct ShapesReaderTests {
   }
 
   @Test(
-    "a casebook without shapes files has no shapes and no new diagnostics; commands that skip data skip shapes"
+    "a casebook without shapes files has no shapes and no new diagnostics; only validate and map-drawing loads read shapes"
   )
   func noShapes() throws {
     var files = MapFixtures.casebookFiles()
@@ -149,6 +149,19 @@ struct ShapesReaderTests {
     let skipping = try CasebookLoader.load(
       from: MemorySource(texts: MapFixtures.casebookFiles()), options: LoadOptions(data: .skip))
     #expect(skipping.casebook.shapes.isEmpty)
+    // Commands that only compute leave a broken shapes file alone; `cop validate` (check) reports it.
+    var broken = MapFixtures.casebookFiles()
+    broken["geography/shapes/wijk.geojson"] = "{\"type\": \"nonsense\"}"
+    var computing = LoadOptions(data: .load)
+    computing.shapes = false
+    let compared = try CasebookLoader.load(from: MemorySource(texts: broken), options: computing)
+    #expect(compared.diagnostics.isEmpty && compared.casebook.shapes.isEmpty)
+    let checked = try CasebookLoader.load(
+      from: MemorySource(texts: broken), options: LoadOptions(data: .check))
+    #expect(checked.hasErrors)
+    let drawing = try CasebookLoader.load(
+      from: MemorySource(texts: broken), options: LoadOptions(data: .load))
+    #expect(drawing.hasErrors)
   }
 }
 
