@@ -32,6 +32,7 @@ struct Cop: ParsableCommand {
       MergeDriverCommand.self,
       PluginsCommand.self,
       SiteCommand.self,
+      MapCommand.self,
     ] + builtInPlugins.flatMap(\.subcommands)
   )
 }

@@ -71,7 +71,7 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-      let loaded = try geography.apply(to: global.load())
+      let loaded = try geography.apply(to: global.load(shapes: true))
       _ = try reportingFailures { try benchmarks(in: loaded.casebook) }
       let registry = global.pluginRegistry(builtIn: builtInPlugins)
       let folder = URL(

@@ -128,4 +128,62 @@ struct BrowserTests {
     }
     browser.quit()
   }
+
+  @Test(
+    "maps on a group page and a gemeente page: rendered, linked, tooltips, recoloured per view, no console error",
+    .enabled(if: WebDriver.programs != nil, "needs chromium and chromedriver"))
+  func maps() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try FileManager.default.copyItem(
+      at: CopRunner.packageRoot.appendingPathComponent("Examples/maps-casebook"), to: sandbox.url("cb"))
+    let built = try sandbox.cop(["site", "build", "--casebook", "cb", "--out", "site"])
+    try #require(built.status == 0, "\(built)")
+    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+    let browser = try WebDriver(sandbox: sandbox)
+    do {
+      try browser.open(sandbox.url("site/groups/focus.html"))
+      #expect(try browser.run("return document.querySelectorAll('#map path[data-code]').length") as? Int == 2)
+      let size = try browser.run(
+        "var box = document.querySelector('#map svg').getBoundingClientRect(); return [box.width, box.height]"
+      )
+      #expect((size as? [Double]).map { $0[0] > 100 && $0[1] > 100 } == true, "\(String(describing: size))")
+      let titles = try #require(
+        try browser.run(
+          "return Array.from(document.querySelectorAll('#map path[data-code] title')).map(t => t.textContent)"
+        )
+          as? [String])
+      #expect(titles.first == "Noord (WK990101): 6.0% (2022); gap +1.0 pp; closer (2018–2022)")
+      #expect(titles.count == 2)
+      #expect(
+        try browser.run("return document.querySelector('#map a').getAttribute('href')") as? String
+          == "../areas/WK990101.html")
+      try browser.click("#map-show option[value='verdict']")
+      #expect(
+        try browser.run("return document.querySelector('path[data-code=\"WK990101\"]').getAttribute('fill')")
+          as? String == "#009E73")
+      #expect(
+        try browser.run("return document.getElementById('map-legend').textContent") as? String
+          == " closer further")
+      #expect(
+        try browser.run("return document.getElementById('map-heading').textContent") as? String
+          == "Unemployment: verdict")
+      let messages = try browser.consoleMessages()
+      #expect(messages.isEmpty, "console on the group page: \(messages)")
+      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("map-group.png"))
+
+      try browser.open(sandbox.url("site/areas/GM9901.html"))
+      #expect(try browser.run("return document.querySelectorAll('#map path[data-code]').length") as? Int == 5)
+      #expect(
+        try browser.run("return document.querySelector('path[data-code=\"WK990104\"]').getAttribute('fill')")
+          as? String == "url(#site-map-no-value)")
+      let gemeenteMessages = try browser.consoleMessages()
+      #expect(gemeenteMessages.isEmpty, "console on the gemeente page: \(gemeenteMessages)")
+      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("map-gemeente.png"))
+    } catch {
+      browser.quit()
+      throw error
+    }
+    browser.quit()
+  }
 }

@@ -56,9 +56,9 @@ extension CasebookOptions {
   }
 
   /// Reads the casebook and its diagnostics without judging them; `data` says what to do with the data
-  /// files. Results are cached in the repository's git folder (see ``LoadCache``) unless `COP_CACHE`
-  /// is `off`.
-  public func loadResult(data: DataScope = .load) throws -> LoadResult {
+  /// files, `shapes` whether a command that loads data also reads the shapes files (maps do).
+  /// Results are cached in the repository's git folder (see ``LoadCache``) unless `COP_CACHE` is `off`.
+  public func loadResult(data: DataScope = .load, shapes: Bool = false) throws -> LoadResult {
     let repository = try? Repository.discover(from: casebookFolder.path)
     if revision == nil, let repository {
       // A write interrupted after its branch moved is finished first (see WriteJournal).
@@ -69,15 +69,18 @@ extension CasebookOptions {
     let cache = repository.flatMap { repository in
       LoadCache.forCommands(gitDirectory: repository.gitDirectory, environment: environment)
     }
-    let result = try CasebookLoader.load(from: source, options: LoadOptions(data: data, cache: cache))
+    var options = LoadOptions(data: data, cache: cache)
+    options.shapes = shapes
+    let result = try CasebookLoader.load(from: source, options: options)
     cache?.save()
     return result
   }
 
   /// Reads the casebook; on errors prints them all and exits 65. Warnings are kept for the command.
-  /// `data` says what to do with the data files: a command that reads no observations skips them.
-  public func load(data: DataScope = .load) throws -> LoadedCasebook {
-    let result = try reportingFailures { try loadResult(data: data) }
+  /// `data` says what to do with the data files: a command that reads no observations skips them;
+  /// `shapes`: whether the shapes files are read too (the commands that draw maps).
+  public func load(data: DataScope = .load, shapes: Bool = false) throws -> LoadedCasebook {
+    let result = try reportingFailures { try loadResult(data: data, shapes: shapes) }
     if result.hasErrors {
       for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
       Terminal.error(

@@ -54,6 +54,7 @@ public enum CasebookLoader {
     var dataFiles: [(path: String, indicator: String)] = []
     var caseFiles: [(path: String, id: String)] = []
     var pluginFiles: [(plugin: String, name: String, path: String)] = []
+    var shapeFiles: [String] = []
     // Paths that are not regular files; they are reported here and never read.
     var unreadable: Set<String> = []
     for entry in entries {
@@ -92,6 +93,8 @@ public enum CasebookLoader {
         } else {
           dataFiles.append((entry.path, name))
         }
+      } else if ShapesReading.isShapesFile(entry.path) {
+        shapeFiles.append(entry.path)
       } else if entry.path.hasPrefix("plugins/") {
         let parts = entry.path.split(separator: "/", maxSplits: 2).map(String.init)
         if parts.count == 3, entry.kind == .file { pluginFiles.append((parts[1], parts[2], entry.path)) }
@@ -192,6 +195,11 @@ public enum CasebookLoader {
       cases: cases, revision: source.revision, pluginData: pluginData)
     casebook.rejectedIndicators = rejectedIndicators
     casebook.changes = changes
+    // geography/shapes/*.geojson: read by `cop validate` and by the commands that draw maps.
+    if options.data == .check || options.data == .load && options.shapes {
+      casebook.shapes = try ShapesReading.read(
+        shapeFiles, from: source, areas: validator.areas, limits: limits, into: &diagnostics)
+    }
     switch options.data {
     case .load:
       diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)

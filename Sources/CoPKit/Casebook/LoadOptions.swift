@@ -19,6 +19,10 @@ public struct LoadOptions {
   public var limits: ReadLimits
   /// Results of earlier runs to use, and to add this run's to (nil: none).
   public var cache: LoadCache?
+  /// Whether the shapes files (`geography/shapes/`) are read with scope ``DataScope/load``: by the
+  /// commands that draw maps, not by those that only compare (a country's shapes are large, and do not
+  /// change a comparison). Scope ``DataScope/check`` always reads them, ``DataScope/skip`` never.
+  public var shapes = true
 
   /// Creates options; the defaults read everything without a cache, as ``CasebookLoader/load(from:limits:)``.
   public init(data: DataScope = .load, limits: ReadLimits = .current, cache: LoadCache? = nil) {

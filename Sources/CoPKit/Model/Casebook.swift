@@ -27,6 +27,8 @@ public struct Casebook: Sendable {
   /// Set when the data were converted to one year's areas (`--geography YEAR`): the year, and where
   /// each converted value came from. Nil for the casebook as stored.
   public var geography: GeographyProvenance?
+  /// The area shapes of `geography/shapes/<level>.geojson`, by level (empty without shapes files).
+  public var shapes: [AreaLevel: ShapeLayer] = [:]
 
   private var areaPositions: [String: Int] = [:]
   private var childCodes: [String: [String]] = [:]

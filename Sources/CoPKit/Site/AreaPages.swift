@@ -42,6 +42,8 @@ struct AreaPages {
         "<dt>Cases</dt><dd>\(cases.map { site.caseLink($0.id, from: path) }.joined(separator: ", "))</dd>"
     }
     html += "</dl>"
+    let map = area.level == .gemeente ? MapSection(site: site).forGemeente(area, page: path) : nil
+    html += map?.html ?? ""
     let panel = IndicatorPanel(site: site, page: path)
     let panels = site.casebook.indicators.compactMap { panel.html(area: area.code, indicator: $0.id) }
     if panels.isEmpty {
@@ -55,6 +57,8 @@ struct AreaPages {
       html += site.significanceNote()
       html += panels.joined()
     }
-    return SitePage(title: area.name, path: path, body: html, section: .areas)
+    var page = SitePage(title: area.name, path: path, body: html, section: .areas)
+    page.mapData = map.map { ($0.dataPath, $0.data) }
+    return page
   }
 }

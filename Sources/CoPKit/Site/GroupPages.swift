@@ -26,6 +26,8 @@ struct GroupPages {
     let members = site.casebook.group(name)?.members ?? []
     html +=
       "<p>\(members.count) areas: \(members.map { site.areaLink($0, from: path) }.joined(separator: ", ")).</p>"
+    let map = MapSection(site: site).forAreas(members.compactMap(site.casebook.area), page: path)
+    html += map?.html ?? ""
     do {
       let settings = site.benchmarks[name] ?? SiteBuilder.GroupBenchmark()
       let report = try site.engine.benchmark(
@@ -57,6 +59,8 @@ struct GroupPages {
     } catch {
       html += "<p class=\"note\">No benchmark report: \(HTML.escape("\(error)"))</p>"
     }
-    return SitePage(title: name, path: path, body: html, section: .groups)
+    var page = SitePage(title: name, path: path, body: html, section: .groups)
+    page.mapData = map.map { ($0.dataPath, $0.data) }
+    return page
   }
 }

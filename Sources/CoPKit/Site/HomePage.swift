@@ -28,6 +28,8 @@ struct HomePage {
     html += "<dt>Groups</dt><dd><a href=\"groups/index.html\">\(casebook.groupNames.count)</a></dd>"
     html += "<dt>Plugins</dt><dd><a href=\"plugins/index.html\">\(site.plugins.count)</a></dd>"
     html += "</dl>"
+    let map = MapSection(site: site).make(areas: casebook.areas, level: .gemeente, page: "index.html")
+    html += map?.html ?? ""
 
     if !casebook.settings.themes.isEmpty {
       html += "<h2>Themes</h2><ul class=\"chips\">"
@@ -56,7 +58,9 @@ struct HomePage {
         })
       html += HTMLTable.html(table)
     }
-    return SitePage(title: "Home", path: "index.html", body: html, section: .home)
+    var page = SitePage(title: "Home", path: "index.html", body: html, section: .home)
+    page.mapData = map.map { ($0.dataPath, $0.data) }
+    return page
   }
 
 }

@@ -64,7 +64,11 @@ public struct SiteBuilder {
     try write("assets/site.js", Data(SiteAssets.javascript.utf8))
     try write(
       "assets/search-index.js", Data(CaseSearchIndex(casebook: casebook, language: language).script.utf8))
-    func add(_ page: SitePage) throws { try write(page.path, Data(page.html(site: site.frame).utf8)) }
+    if !casebook.shapes.isEmpty { try write(MapScript.path, Data(MapScript.javascript.utf8)) }
+    func add(_ page: SitePage) throws {
+      try write(page.path, Data(page.html(site: site.frame).utf8))
+      if let map = page.mapData { try write(map.path, map.data) }
+    }
 
     progress("home page")
     try add(HomePage(site: site).page)

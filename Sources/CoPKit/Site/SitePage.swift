@@ -1,3 +1,5 @@
+import Foundation
+
 /// The frame of every page: the head with its Content-Security-Policy, the navigation, the footer.
 struct SitePage {
   /// The policy of every page: nothing from outside the site, no inline script or style, no forms,
@@ -16,6 +18,8 @@ struct SitePage {
   var section: Section
   /// Whether the page uses the search index.
   var usesSearch = false
+  /// The page's map data file (path from the root, content), when it shows a map (``MapSection``).
+  var mapData: (path: String, data: Data)? = nil
 
   /// The entries of the navigation bar.
   enum Section: String, CaseIterable {
@@ -61,7 +65,12 @@ struct SitePage {
     html += "</ul></nav></header>\n<main id=\"main\">\n\(site.geographyNotice ?? "")\(body)\n</main>\n"
     html += "<footer class=\"site\"><p>\(site.footer)</p></footer>\n"
     if usesSearch { html += "<script src=\"\(href("assets/search-index.js"))\"></script>\n" }
-    html += "<script src=\"\(href("assets/site.js"))\"></script>\n</body>\n</html>\n"
+    html += "<script src=\"\(href("assets/site.js"))\"></script>\n"
+    if let mapData {
+      html += "<script src=\"\(href(mapData.path))\"></script>\n"
+      html += "<script src=\"\(href(MapScript.path))\"></script>\n"
+    }
+    html += "</body>\n</html>\n"
     return html
   }
 }
