@@ -47,7 +47,7 @@ public enum StandardError {
     switch unit {
     case .percent: scale = 100
     case .ratio: scale = 1
-    case .euro, .count, .rate, .index: return .failure(.noSamplingModel)
+    default: return .failure(.noSamplingModel)  // euro, count, rate, index, number, free-text units
     }
     guard let n, n > 0 else { return .failure(.noSampleSize) }
     let proportion = value / scale
