@@ -94,7 +94,8 @@ struct IndicatorConversion {
       case .kept:
         builder.append(
           area: columns.areas[row], period: columns.periods[row], value: columns.values[row],
-          n: columns.counts[row], stratum: columns.strata.isEmpty ? 0 : columns.strata[row])
+          n: columns.counts[row], stratum: columns.strata.isEmpty ? 0 : columns.strata[row],
+          se: columns.standardError(row) ?? .nan)
       case .source:
         let observation = columns[row]
         touched[Key(area: observation.area, period: observation.period, stratum: observation.stratum)] =
@@ -114,7 +115,8 @@ struct IndicatorConversion {
           }
           builder.append(
             area: builder.area(area), period: builder.period(slot.period), value: observation.value ?? .nan,
-            n: observation.n ?? .nan, stratum: slot.stratum.map { builder.stratum($0) } ?? 0)
+            n: observation.n ?? .nan, stratum: slot.stratum.map { builder.stratum($0) } ?? 0,
+            se: observation.se ?? .nan)
           converted[area, default: [:]][slot.period] = sources
         }
       }
@@ -163,11 +165,15 @@ struct IndicatorConversion {
     let allCounts = counts.allSatisfy { $0 != nil }
     let n = allCounts ? zip(sources, counts).reduce(0.0) { $0 + $1.0.weight * $1.1! } : nil
     var value: Double
+    // The converted value is Σ cᵢ·vᵢ; its se is √(Σ cᵢ²·seᵢ²) (StandardError.ofCombination).
+    var coefficients: [Double]
     switch aggregation {
     case .sum:
       value = zip(sources, values).reduce(0.0) { $0 + $1.0.weight * $1.1 }
+      coefficients = sources.map(\.weight)
     case .weightedMean where sources.count == 1:
       value = values[0]
+      coefficients = [1]
     case .weightedMean:
       var weightsOfSources: [Double] = []
       for (source, count) in zip(sources, counts) {
@@ -194,8 +200,26 @@ struct IndicatorConversion {
       }
       guard denominator > 0 else { return nil }
       value = numerator / denominator
+      coefficients = sources.indices.map { sources[$0].weight * weightsOfSources[$0] / denominator }
     }
-    return Observation(area: area, period: slot.period, value: value, n: n, stratum: slot.stratum)
+    let se = standardError(of: found.map { $0! }, coefficients: coefficients)
+    return Observation(area: area, period: slot.period, value: value, n: n, stratum: slot.stratum, se: se)
+  }
+
+  /// The standard error of a converted value Σ cᵢ·vᵢ: √(Σ cᵢ²·seᵢ²) with each source's se as
+  /// `--confidence` takes it (published, else binomial from its value and n); nil when a source has
+  /// none, and the converted value's se is then found from its own value and n as for a stored value.
+  private func standardError(of sources: [Observation], coefficients: [Double]) -> Double? {
+    guard let unit = areas.indicator(indicator)?.unit else { return nil }
+    var errors: [Double] = []
+    for source in sources {
+      guard let value = source.value,
+        case .success(let se) = StandardError.ofObservation(
+          value: value, n: source.n, published: source.se, unit: unit)
+      else { return nil }
+      errors.append(se)
+    }
+    return StandardError.ofCombination(weights: coefficients, standardErrors: errors)
   }
 
   private func label(_ code: String) -> String {

@@ -41,6 +41,19 @@ struct GeographyConversionTests {
     #expect(value.n == 40_000)
   }
 
+  @Test("a converted share carries the se of its sources through the conversion weights")
+  func convertedStandardError() throws {
+    let book = try GeographyFixture.converted(to: 2017)
+    // Coefficients Wᵢ·nᵢ/ΣW·n = 10,000/40,000, 10,000/40,000, 20,000/40,000; binomial seᵢ² = p(100 − p)/n:
+    // 4.6·95.4/10,000 = 0.043884, 4.0·96.0/10,000 = 0.0384, 5.0·95.0/20,000 = 0.02375, so
+    // se² = 0.0625·0.043884 + 0.0625·0.0384 + 0.25·0.02375 = 0.01108025.
+    let value = try #require(book.observation("werkloosheid", "GM1948", "2016"))
+    let se = try #require(value.se)
+    #expect(abs(se - 0.01108025.squareRoot()) < 1e-12)
+    // A count has no sampling model: no se, and the engine finds none either.
+    #expect(book.observation("inwoners", "GM1948", "2016")?.se == nil)
+  }
+
   @Test("a predecessor without a value makes the converted value missing, with a warning naming it")
   func missingPredecessor() throws {
     let book = try GeographyFixture.converted(to: 2017)
