@@ -35,13 +35,19 @@ browser-deps:
 
 # The tests of `cop sync` against real servers (Tests/copTests/SyncSSHTests.swift, SyncHTTPTests.swift)
 # start OpenSSH's sshd and Apache (running git http-backend) on 127.0.0.1; they fail without them.
+# The packages' own services are not started (policy-rc.d answers 101 during the install): nothing
+# may listen beyond 127.0.0.1, and the tests start their own servers.
 server-deps:
 	@if [ ! -x /usr/sbin/sshd ] || [ ! -x /usr/sbin/apache2 ] || ! command -v htpasswd >/dev/null 2>&1; then \
 	  echo "Installing openssh-server and apache2 with apt-get (for the sync tests' servers)" >&2; \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	    printf '#!/bin/sh\nexit 101\n' | $$SUDO tee /usr/sbin/policy-rc.d >/dev/null && $$SUDO chmod +x /usr/sbin/policy-rc.d && guard=1; \
+	  fi; \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    openssh-server openssh-client apache2 apache2-utils </dev/null; \
+	  status=$$?; [ -z "$$guard" ] || $$SUDO rm -f /usr/sbin/policy-rc.d; exit $$status; \
 	fi
 
 build: deps
