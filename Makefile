@@ -84,13 +84,15 @@ dist: deps dist-deps
 dist-check: dist
 	Packaging/check-dist "$(VERSION)" "$(COMMIT)"
 
-# dpkg-shlibdeps (dpkg-dev) computes the package's Depends; man-db lets dist-check read a man page.
+# dpkg-shlibdeps (dpkg-dev) computes the package's Depends; man-db lets dist-check read a man page;
+# the static Foundation's URLSession (`cop import statline --table`) links libcurl.
 dist-deps:
-	@if ! command -v dpkg-shlibdeps >/dev/null 2>&1 || ! command -v man >/dev/null 2>&1; then \
-	  echo "Installing dpkg-dev and man-db with apt-get (for make dist)" >&2; \
+	@if ! command -v dpkg-shlibdeps >/dev/null 2>&1 || ! command -v man >/dev/null 2>&1 || \
+	  ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then \
+	  echo "Installing dpkg-dev, man-db and libcurl4-openssl-dev with apt-get (for make dist)" >&2; \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev man-db </dev/null; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev man-db libcurl4-openssl-dev </dev/null; \
 	fi
 
 # The same files from source (the build of `make dist`), under PREFIX (default /usr/local; DESTDIR for staging).
