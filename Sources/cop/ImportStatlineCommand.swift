@@ -62,9 +62,11 @@ struct ImportStatlineCommand: ParsableCommand {
   }
 
   func run() throws {
-    let inputs = try reportingFailures { try readInputs() }
     let mappingPath = try reportingFailures { try mapping.map(casebookRelative) }
-    var tables = StatlineInput.tables(inputs, matchNames: matchNames)
+    // The files' bytes are let go once read into tables (a national download is 27 MB).
+    var tables = try reportingFailures {
+      StatlineInput.tables(try readInputs(), matchNames: matchNames)
+    }
     if let table {
       for index in tables.indices { tables[index].name = table }
     }

@@ -78,7 +78,10 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     return "\(value)"
   }
 
-  static func writeString(_ text: String, to output: inout String) {
+  /// Appends `text` as a JSON string literal. `escapingHTML` (the default) also writes `<`, `>` and
+  /// `&` as `\u` escapes, so that the literal is inert inside an HTML page or a script; files that
+  /// people read (a casebook's GeoJSON) leave them as they are.
+  public static func writeString(_ text: String, to output: inout String, escapingHTML: Bool = true) {
     output += "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -87,9 +90,9 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
-      case "<": output += "\\u003c"
-      case ">": output += "\\u003e"
-      case "&": output += "\\u0026"
+      case "<" where escapingHTML: output += "\\u003c"
+      case ">" where escapingHTML: output += "\\u003e"
+      case "&" where escapingHTML: output += "\\u0026"
       case "\u{2028}": output += "\\u2028"
       case "\u{2029}": output += "\\u2029"
       default:

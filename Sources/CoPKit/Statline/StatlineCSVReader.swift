@@ -64,10 +64,14 @@ enum StatlineCSVReader {
       return table
     }
     table.columns = layout.measures.map {
-      StatlineTable.Column(title: StatlineColumnTitle(String(titles[$0].text)), decimals: 0, cells: [])
+      StatlineTable.Column(
+        title: StatlineColumnTitle(String(titles[$0].text)), decimals: 0, cells: StatlineCells())
     }
     var decimals = Array(repeating: 0, count: layout.measures.count)
-    var cells = Array(repeating: [String](), count: layout.measures.count)
+    // Room for every line, so that no column grows (and holds twice its size) while it is filled.
+    let lineCount = bytes.withUnsafeBytes { $0.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+    var cells = layout.measures.map { _ in StatlineCells(reservingCapacity: lineCount) }
+    table.rows.reserveCapacity(lineCount)
     while let line = lines.next() {
       if line.text.isEmpty { continue }
       let fields: [DelimitedLine.Field]

@@ -17,14 +17,30 @@ import Foundation
 /// - **Cells**: `.`, `x`, `?` and empty cells give no observation and are counted; `-` is 0.
 /// - **All or nothing**: every problem of every table is listed, and then nothing is written.
 public struct StatlineImport {
-  /// The observations of one indicator and what merging them changes.
+  /// The observations of one indicator and how many the merge adds and changes.
+  ///
+  /// Counts only, not ``DataImport/Report``'s list of every added observation: a national table adds
+  /// 1.7 million, and their keys (about 100 MB) would outlive the merge for a report that shows counts.
   public struct IndicatorChange: Sendable {
     /// The indicator.
     public var indicator: String
     /// Its data file.
     public var dataPath: String
-    /// What the merge changes.
-    public var report: DataImport.Report
+    /// Observations added.
+    public var added: Int
+    /// Observations changed.
+    public var changed: Int
+    /// "3 added, 2 changed, 40 unchanged", as ``DataImport/Report/counts``.
+    public var counts: String
+
+    /// The counts of a merge's report.
+    init(indicator: String, dataPath: String, report: DataImport.Report) {
+      self.indicator = indicator
+      self.dataPath = dataPath
+      added = report.added.count
+      changed = report.changed.count
+      counts = report.counts
+    }
   }
 
   /// What an import changes.
@@ -47,9 +63,9 @@ public struct StatlineImport {
     public var warnings: [String] = []
 
     /// Observations added, over every indicator.
-    public var observationsAdded: Int { changes.reduce(0) { $0 + $1.report.added.count } }
+    public var observationsAdded: Int { changes.reduce(0) { $0 + $1.added } }
     /// Observations changed, over every indicator.
-    public var observationsChanged: Int { changes.reduce(0) { $0 + $1.report.changed.count } }
+    public var observationsChanged: Int { changes.reduce(0) { $0 + $1.changed } }
 
     /// The commit message.
     public var commitMessage: String {
@@ -200,7 +216,8 @@ public struct StatlineImport {
         var merge = DataImport.Report(
           indicator: entry.indicator, file: table.file, dataPath: dataPath, createsFile: existing == nil)
         let merged = current.merged(file, replacePeriods: [], report: &merge)
-        changes[dataPath] = merged
+        // A file the merge leaves as it is is not held until the commit (an import done again).
+        if merged != existing { changes[dataPath] = merged }
         report.changes.append(IndicatorChange(indicator: entry.indicator, dataPath: dataPath, report: merge))
       }
     }

@@ -102,9 +102,10 @@ enum StatlineODataReader {
       }
     }
     table.columns = layout.measures.map {
-      StatlineTable.Column(title: $0.title, decimals: $0.decimals, cells: [])
+      StatlineTable.Column(title: $0.title, decimals: $0.decimals, cells: StatlineCells())
     }
-    var cells = Array(repeating: [String](), count: layout.measures.count)
+    let rowCount = pages.reduce(0) { $0 + $1.entries.count }
+    var cells = layout.measures.map { _ in StatlineCells(reservingCapacity: rowCount) }
     for page in pages {
       for (index, entry) in page.entries.enumerated() {
         let place = "value[\(index)]"

@@ -30,7 +30,7 @@ public enum StatlineReportText {
     if !report.changes.isEmpty {
       text += "observations:\n"
       for change in report.changes {
-        text += "  \(change.indicator): \(change.report.counts)\n"
+        text += "  \(change.indicator): \(change.counts)\n"
       }
     }
     if !report.symbols.isEmpty {

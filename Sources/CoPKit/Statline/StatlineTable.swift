@@ -8,7 +8,7 @@ public struct StatlineTable: Sendable {
     /// The number of decimals of its values (from the table's metadata, else as written).
     public var decimals: Int
     /// The cells, one per row: a number in canonical form, or a symbol (``StatlineCell``).
-    public var cells: [String]
+    public var cells: StatlineCells
   }
 
   /// A row's region and period.
