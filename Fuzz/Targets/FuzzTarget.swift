@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCasebook
+import CoPPluginKit
 import Foundation
 
 /// The parsers that `make fuzz` fuzzes, each through a stable public entry point of CoPKit.

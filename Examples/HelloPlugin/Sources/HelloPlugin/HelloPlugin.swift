@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// An example plugin: one metric (cases per area and start year), one comparison (cases per area of a
