@@ -54,9 +54,7 @@ public struct InstalledPlugin: CoPPlugin {
 
   public func observations(ofMetric id: String, in casebook: Casebook) throws -> [Observation] {
     let response = try Self.request(
-      PluginProtocol.Request(
-        method: "metric", metric: id, casebook: casebookFolder, revision: revision,
-        geography: casebook.geography?.year),
+      request(method: "metric", metric: id, casebook: casebook),
       executable: executable, name: description.id, timeout: timeout, environment: environment)
     guard let observations = response.observations else {
       throw PluginError(plugin: description.id, problem: "answered metric '\(id)' without observations")
@@ -68,9 +66,7 @@ public struct InstalledPlugin: CoPPlugin {
     -> ResultTable
   {
     let response = try Self.request(
-      PluginProtocol.Request(
-        method: "comparison", comparison: id, casebook: casebookFolder, revision: revision, options: options,
-        geography: casebook.geography?.year),
+      request(method: "comparison", comparison: id, options: options, casebook: casebook),
       executable: executable, name: description.id, timeout: timeout, environment: environment)
     guard let table = response.table else {
       throw PluginError(plugin: description.id, problem: "answered comparison '\(id)' without a table")
@@ -88,8 +84,7 @@ public struct InstalledPlugin: CoPPlugin {
     let id = description.id
     do {
       let response = try Self.request(
-        PluginProtocol.Request(
-          method: PluginProtocol.Capability.validate, casebook: casebookFolder, revision: revision),
+        request(method: PluginProtocol.Capability.validate, casebook: casebook, version1Geography: false),
         executable: executable, name: id, timeout: timeout, environment: environment)
       guard let diagnostics = response.diagnostics else {
         throw PluginError(plugin: id, problem: "answered validate without diagnostics")
@@ -102,6 +97,22 @@ public struct InstalledPlugin: CoPPlugin {
           SourceLocation(file: "plugins/\(id)/"), "plugin '\(id)' could not check its data: \(problem)")
       ]
     }
+  }
+
+  /// A request for this plugin: version 2 with the inputs it described, cut from `casebook` (which is
+  /// already as the request sees it), else version 1 with the casebook's location.
+  func request(
+    method: String, metric: String? = nil, comparison: String? = nil, options: [String: String]? = nil,
+    casebook: Casebook, version1Geography: Bool = true
+  ) -> PluginProtocol.Request {
+    if let inputs = description.inputs {
+      return PluginProtocol.Request(
+        method: method, metric: metric, comparison: comparison, options: options,
+        inputs: CasebookInputs(casebook: casebook, plugin: description.id, inputs: inputs))
+    }
+    return PluginProtocol.Request(
+      method: method, metric: metric, comparison: comparison, casebook: casebookFolder, revision: revision,
+      options: options, geography: version1Geography ? casebook.geography?.year : nil)
   }
 
   /// Sends one request and returns the decoded response, turning every way a plugin can fail into one
@@ -120,7 +131,7 @@ public struct InstalledPlugin: CoPPlugin {
     do {
       output = try PluginProcess.run(
         executable: executable.path, arguments: [PluginProtocol.flag], environment: environment,
-        input: try PluginProtocol.encode(request), timeout: timeout)
+        input: try PluginProtocol.encode(request, version: request.protocol), timeout: timeout)
     } catch PluginProcess.Failure.timedOut(let seconds) {
       throw PluginError(
         plugin: name,
@@ -139,7 +150,8 @@ public struct InstalledPlugin: CoPPlugin {
     }
     let response: PluginProtocol.Response
     do {
-      response = try PluginProtocol.decodeResponse(output.standardOutput, plugin: name)
+      response = try PluginProtocol.decodeResponse(
+        output.standardOutput, plugin: name, expected: request.protocol)
     } catch let error as PluginError where output.status != 0 {
       throw PluginError(
         plugin: name,

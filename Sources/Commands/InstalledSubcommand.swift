@@ -2,6 +2,7 @@ import ArgumentParser
 import CoPCasebook
 import CoPPluginHost
 import CoPPluginKit
+import CoPRepository
 import Foundation
 
 /// Hands `cop <name> ...` to an installed plugin whose subcommand is `name`.
@@ -34,10 +35,50 @@ enum InstalledSubcommand {
       option: value(of: "--casebook", in: pluginArguments), environment: environment,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     environment["COP_CASEBOOK"] = casebook.path
-    if let revision = value(of: "--at", in: pluginArguments) { environment["COP_REVISION"] = revision }
+    let revision = value(of: "--at", in: pluginArguments)
+    if let revision { environment["COP_REVISION"] = revision }
+    var inputsFile: URL?
+    let asksForHelp = pluginArguments.contains("--help") || pluginArguments.contains("-h")
+    if let inputs = plugin.description.inputs, !asksForHelp {
+      // Protocol version 2: the plugin reads no files; cop reads the casebook and hands over its inputs.
+      let file = writeInputs(inputs, plugin: plugin.description.id, folder: casebook, revision: revision)
+      environment[PluginMain.inputsVariable] = file.path
+      inputsFile = file
+    }
     let status = PluginRunner.exec(
       plugin.executable, arguments: pluginArguments, environment: environment, plugin: plugin.description.id)
+    if let inputsFile { try? FileManager.default.removeItem(at: inputsFile) }
     exit(status)
+  }
+
+  /// Reads the casebook (exit 65 with every error when it has any) and writes the plugin's inputs to a
+  /// new file in the temporary folder, readable by the user only.
+  private static func writeInputs(_ inputs: PluginInputs, plugin: String, folder: URL, revision: String?)
+    -> URL
+  {
+    do {
+      let result = try CasebookReader.recoveringLoader.read(
+        CasebookReader.Request(folder: folder, revision: revision))
+      if result.hasErrors {
+        for diagnostic in result.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: "")) }
+        Terminal.error(
+          "error: the casebook has \(result.errors.count) problems; fix them and run `cop validate`")
+        exit(65)
+      }
+      let data = try PluginProtocol.encode(
+        CasebookInputs(casebook: result.casebook, plugin: plugin, inputs: inputs),
+        version: PluginProtocol.version)
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "cop-inputs-\(UUID().uuidString).json")
+      guard
+        FileManager.default.createFile(
+          atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
+      else { throw CasebookReadError("could not write \(file.path)") }
+      return file
+    } catch {
+      Terminal.error("error: \(error)")
+      exit(1)
+    }
   }
 
   /// The installed plugins' subcommands for `cop --help` (descriptions come from the cache, so this

@@ -18,12 +18,20 @@ public struct PluginDescription: Sendable, Equatable, Codable {
   /// `validate`; absent for a plugin that serves only describe, metric and comparison. ``PluginMain``
   /// fills it in its answer to `describe`, so a plugin type leaves it nil.
   public var capabilities: [String]?
+  /// What the plugin reads, from protocol version 2 on: `cop` sends exactly this with each request.
+  /// Nil for a version-1 plugin, which reads the casebook itself.
+  public var inputs: PluginInputs?
+
+  /// The protocol version the plugin speaks: 2 when it names its inputs, else 1.
+  public var protocolVersion: Int { inputs == nil ? PluginProtocol.versionOne : PluginProtocol.version }
 
   /// Creates a description.
   public init(
     id: String, version: String, summary: String, metrics: [MetricDescription] = [],
-    comparisons: [ComparisonDescription] = [], subcommands: [SubcommandDescription] = []
+    comparisons: [ComparisonDescription] = [], subcommands: [SubcommandDescription] = [],
+    inputs: PluginInputs? = nil
   ) {
+    self.inputs = inputs
     self.id = id
     self.version = version
     self.summary = summary

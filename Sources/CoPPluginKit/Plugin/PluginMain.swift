@@ -16,8 +16,12 @@ public enum PluginMain {
     if arguments == [PluginProtocol.flag] {
       let input = FileHandle.standardInput.readDataToEndOfFile()
       let response = respond(to: input, plugin: plugin, environment: ProcessInfo.processInfo.environment)
-      FileHandle.standardOutput.write((try? PluginProtocol.encode(response)) ?? Data())
+      FileHandle.standardOutput.write(
+        (try? PluginProtocol.encode(response, version: response.protocol)) ?? Data())
       exit(0)
+    }
+    if let path = ProcessInfo.processInfo.environment[inputsVariable], !path.isEmpty {
+      CasebookReader.current = inputsReader(path: path, plugin: plugin.description.id)
     }
     let description = plugin.description
     guard let name = arguments.first, !name.hasPrefix("-") else {
@@ -40,14 +44,29 @@ public enum PluginMain {
     guard let object = try? JSONSerialization.jsonObject(with: input) as? [String: Any] else {
       return PluginProtocol.Response(error: "the request is not a JSON object")
     }
-    guard let version = object["protocol"] as? Int, version == PluginProtocol.version else {
+    guard let version = object["protocol"] as? Int,
+      version == PluginProtocol.versionOne || version == PluginProtocol.version
+    else {
       return PluginProtocol.Response(
         error:
-          "cop speaks protocol version \(object["protocol"] ?? "none"); this plugin speaks \(PluginProtocol.version)"
+          "cop speaks protocol version \(object["protocol"] ?? "none"); this plugin speaks \(PluginProtocol.versionOne) and \(PluginProtocol.version)"
       )
     }
+    if version == PluginProtocol.version, object["method"] as? String == "describe" {
+      return PluginProtocol.Response(
+        error: "cop sent describe in protocol version 2; describe is a version 1 request")
+    }
     do {
-      let request = try JSONDecoder().decode(PluginProtocol.Request.self, from: input)
+      let request: PluginProtocol.Request
+      do {
+        request = try JSONDecoder().decode(PluginProtocol.Request.self, from: input)
+      } catch {
+        return PluginProtocol.Response(
+          protocol: version, error: "the request is malformed: \(PluginProtocol.plainWords(error))")
+      }
+      if version == PluginProtocol.version {
+        return try respondWithInputs(to: request, plugin: plugin)
+      }
       switch request.method {
       case "describe":
         // Every plugin served here answers `validate` (a plugin type without checks finds no problems).
@@ -78,9 +97,67 @@ public enum PluginMain {
         return PluginProtocol.Response(error: "unknown method '\(request.method)'")
       }
     } catch let error as PluginError {
-      return PluginProtocol.Response(error: error.problem)
+      return PluginProtocol.Response(protocol: version, error: error.problem)
     } catch {
-      return PluginProtocol.Response(error: "\(error)")
+      return PluginProtocol.Response(protocol: version, error: "\(error)")
+    }
+  }
+
+  /// The answer to a version-2 request, from the casebook the request carries.
+  static func respondWithInputs(to request: PluginProtocol.Request, plugin: some CoPPlugin) throws
+    -> PluginProtocol.Response
+  {
+    let version = PluginProtocol.version
+    guard let inputs = request.inputs else {
+      return PluginProtocol.Response(
+        protocol: version,
+        error: PluginProtocol.MessageError(
+          field: "inputs", expected: "the casebook's inputs", found: "nothing"
+        )
+        .description)
+    }
+    let casebook: Casebook
+    do {
+      casebook = try inputs.casebook(plugin: plugin.description.id)
+    } catch {
+      return PluginProtocol.Response(
+        protocol: version, error: "the request is malformed: \(PluginProtocol.plainWords(error))")
+    }
+    switch request.method {
+    case "metric":
+      guard let metric = request.metric else {
+        return PluginProtocol.Response(protocol: version, error: "'metric' is missing")
+      }
+      return PluginProtocol.Response(
+        protocol: version, observations: try plugin.observations(ofMetric: metric, in: casebook))
+    case "comparison":
+      guard let comparison = request.comparison else {
+        return PluginProtocol.Response(protocol: version, error: "'comparison' is missing")
+      }
+      return PluginProtocol.Response(
+        protocol: version,
+        table: try plugin.runComparison(comparison, in: casebook, options: request.options ?? [:]))
+    case PluginProtocol.Capability.validate:
+      return PluginProtocol.Response(protocol: version, diagnostics: plugin.validate(casebook))
+    default:
+      return PluginProtocol.Response(protocol: version, error: "unknown method '\(request.method)'")
+    }
+  }
+
+  /// The environment variable naming the file of ``CasebookInputs`` that `cop` writes for a version-2
+  /// plugin's subcommand.
+  public static let inputsVariable = "COP_PLUGIN_INPUTS"
+
+  /// A subcommand's casebook reader: the inputs `cop` wrote to `path`.
+  static func inputsReader(path: String, plugin: String) -> CasebookReader {
+    CasebookReader { _ in
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
+      do {
+        let inputs = try JSONDecoder().decode(CasebookInputs.self, from: data)
+        return LoadResult(casebook: try inputs.casebook(plugin: plugin), diagnostics: [])
+      } catch {
+        throw CasebookReadError("cop's casebook inputs are malformed: \(PluginProtocol.plainWords(error))")
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import CoPCore
 import Foundation
 
-/// The JSON protocol between `cop` and an installed plugin (an executable `cop-<id>`), version 1.
+/// The JSON protocol between `cop` and an installed plugin (an executable `cop-<id>`), versions 1 and 2.
 ///
 /// `cop` starts the plugin as `cop-<id> --cop-protocol`, writes one request (a JSON object) to its
 /// standard input and closes it; the plugin writes one response (a JSON object) to standard output and
@@ -19,9 +19,17 @@ import Foundation
 /// 1): `validate`, `{"protocol": 1, "method": "validate", "casebook": PATH, "revision": REV-or-null}`,
 /// answered `{"protocol": 1, "diagnostics": [{"severity": "error"|"warning", "location": {"file",
 /// "line", "column"}, "message"}]}` with the problems of the plugin's own data under `plugins/<id>/`.
+///
+/// Version 2: a plugin's description names its ``PluginInputs``; `metric`, `comparison` and `validate`
+/// requests then carry `"protocol": 2` and `"inputs"` (``CasebookInputs``: the areas, the catalogue
+/// entries and observations it reads, its files), and the plugin reads no files itself. `describe` is
+/// a version-1 request in both versions: a description with `inputs` is how `cop` learns a plugin
+/// speaks version 2. A version-1 plugin keeps getting version-1 requests.
 public enum PluginProtocol {
-  /// The protocol version this build speaks.
-  public static let version = 1
+  /// The newest protocol version this build speaks.
+  public static let version = 2
+  /// The first version, still spoken to plugins that describe no inputs (and for `describe`).
+  public static let versionOne = 1
   /// The argument that asks a plugin executable to serve one protocol request.
   public static let flag = "--cop-protocol"
 
@@ -50,13 +58,17 @@ public enum PluginProtocol {
     /// With `--geography YEAR`: the year whose areas the casebook is converted to before the plugin
     /// uses it (absent otherwise, so version-1 plugins that do not know it are unaffected).
     public var geography: Int?
+    /// Version 2: the casebook as the request sees it, cut to the plugin's inputs.
+    public var inputs: CasebookInputs?
 
-    /// Creates a request.
+    /// Creates a request: version 2 when it carries `inputs`, else version 1.
     public init(
       method: String, metric: String? = nil, comparison: String? = nil, casebook: String? = nil,
-      revision: String? = nil, options: [String: String]? = nil, geography: Int? = nil
+      revision: String? = nil, options: [String: String]? = nil, geography: Int? = nil,
+      inputs: CasebookInputs? = nil
     ) {
-      self.protocol = PluginProtocol.version
+      self.protocol = inputs == nil ? PluginProtocol.versionOne : PluginProtocol.version
+      self.inputs = inputs
       self.method = method
       self.metric = metric
       self.comparison = comparison
@@ -82,12 +94,13 @@ public enum PluginProtocol {
     /// A failure, in one sentence.
     public var error: String?
 
-    /// Creates a response.
+    /// Creates a response in `protocol` version (that of the request it answers).
     public init(
-      description: PluginDescription? = nil, observations: [Observation]? = nil, table: ResultTable? = nil,
-      diagnostics: [Diagnostic]? = nil, error: String? = nil
+      protocol version: Int = PluginProtocol.versionOne, description: PluginDescription? = nil,
+      observations: [Observation]? = nil, table: ResultTable? = nil, diagnostics: [Diagnostic]? = nil,
+      error: String? = nil
     ) {
-      self.protocol = PluginProtocol.version
+      self.protocol = version
       self.description = description
       self.observations = observations
       self.table = table
@@ -96,15 +109,20 @@ public enum PluginProtocol {
     }
   }
 
-  /// Encodes a message as one line of JSON.
-  public static func encode<T: Encodable>(_ message: T) throws -> Data {
+  /// Encodes a message as one line of JSON; version 2 in the casebook's own shapes
+  /// (``CodingUserInfoKey/casebookShapes``).
+  public static func encode<T: Encodable>(_ message: T, version: Int = versionOne) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    if version >= 2 { encoder.userInfo[.casebookShapes] = true }
     return try encoder.encode(message) + Data("\n".utf8)
   }
 
-  /// Decodes a response, checking the protocol version first so a mismatch is named as such.
-  public static func decodeResponse(_ data: Data, plugin: String) throws -> Response {
+  /// Decodes a response, checking the protocol version first (it must be that of the request, `expected`)
+  /// so a mismatch is named as such.
+  public static func decodeResponse(_ data: Data, plugin: String, expected: Int = versionOne) throws
+    -> Response
+  {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       let start = String(decoding: data.prefix(80), as: UTF8.self)
       throw PluginError(
@@ -116,15 +134,15 @@ public enum PluginProtocol {
     guard let version = object["protocol"] as? Int else {
       throw PluginError(plugin: plugin, problem: "its response has no 'protocol' version")
     }
-    guard version == PluginProtocol.version else {
+    guard version == expected else {
       throw PluginError(
-        plugin: plugin,
-        problem: "speaks protocol version \(version); this cop speaks version \(PluginProtocol.version)")
+        plugin: plugin, problem: "speaks protocol version \(version); this cop speaks version \(expected)")
     }
     do {
       return try JSONDecoder().decode(Response.self, from: data)
     } catch {
-      throw PluginError(plugin: plugin, problem: "its response does not have the protocol's shape: \(error)")
+      throw PluginError(
+        plugin: plugin, problem: "its response does not have the protocol's shape: \(plainWords(error))")
     }
   }
 }

@@ -15,7 +15,7 @@ public enum PluginTables {
       let description = entry.plugin.description
       table.rows.append([
         .text(description.id), .text(description.version), .text(origin(entry.origin)),
-        .integer(PluginProtocol.version), .list(description.metrics.map(\.id)),
+        .integer(description.protocolVersion), .list(description.metrics.map(\.id)),
         .list(description.comparisons.map(\.id)), .list(description.subcommands.map(\.name)),
         .text(description.summary),
       ])
@@ -38,7 +38,7 @@ public enum PluginTables {
               ("id", .string(description.id)), ("version", .string(description.version)),
               ("summary", .string(description.summary)),
               ("origin", .string(entry.origin == .builtIn ? "built-in" : "installed")), ("path", path),
-              ("protocol", .number(Double(PluginProtocol.version))),
+              ("protocol", .number(Double(description.protocolVersion))),
               (
                 "metrics",
                 .array(
