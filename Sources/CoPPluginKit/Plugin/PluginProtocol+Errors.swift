@@ -1,3 +1,4 @@
+import CoPCore
 import Foundation
 
 extension PluginProtocol {
@@ -38,14 +39,30 @@ extension PluginProtocol {
       return MessageError(field: path(context.codingPath + [key]), expected: "a value", found: "nothing")
         .description
     case .dataCorrupted(let context):
-      let words =
-        context.debugDescription.hasPrefix("expected ")
-        ? String(context.debugDescription.dropFirst("expected ".count)) : "a valid value"
-      return MessageError(field: path(context.codingPath), expected: words).description
+      let text = context.debugDescription
+      if text.hasPrefix("expected ") {
+        return MessageError(
+          field: path(context.codingPath), expected: String(text.dropFirst("expected ".count))
+        )
+        .description
+      }
+      // An enumeration's unknown value: "Cannot initialize AreaLevel from invalid String value town".
+      let found = text.range(of: "invalid String value ").map { "'" + text[$0.upperBound...] + "'" }
+      let allowed = context.codingPath.last.flatMap { allowedValues[$0.stringValue] }
+      return MessageError(
+        field: path(context.codingPath),
+        expected: allowed.map { "one of " + $0.joined(separator: ", ") } ?? "a valid value", found: found
+      ).description
     @unknown default:
       return "the message is malformed"
     }
   }
+
+  /// The values of the casebook's enumerations, by field name.
+  static let allowedValues: [String: [String]] = [
+    "level": AreaLevel.allCases.map(\.rawValue), "polarity": Polarity.allCases.map(\.rawValue),
+    "aggregation": Aggregation.allCases.map(\.rawValue),
+  ]
 
   /// `inputs.areas[3].level` from a coding path.
   static func path(_ codingPath: [any CodingKey]) -> String {

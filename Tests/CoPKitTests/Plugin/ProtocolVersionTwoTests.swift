@@ -64,6 +64,14 @@ struct ProtocolVersionTwoTests {
           .utf8),
       plugin: DoublingPlugin(), environment: [:])
     #expect(wrongType.error == "the request is malformed: field 'inputs.areas[0].code': expected a string")
+    let unknownLevel = PluginMain.respond(
+      to: Data(
+        #"{"protocol": 2, "method": "metric", "metric": "double.income", "inputs": {"settings": {"title": "t", "themes": []}, "areas": [{"code": "A", "name": "A", "level": "town", "groups": []}], "indicators": [], "observations": {}}}"#
+          .utf8), plugin: DoublingPlugin(), environment: [:])
+    #expect(
+      unknownLevel.error
+        == "the request is malformed: field 'inputs.areas[0].level': expected one of country, region, gemeente, wijk, buurt, aggregate; found 'town'"
+    )
     let short = PluginMain.respond(
       to: Data(
         #"{"protocol": 2, "method": "metric", "metric": "double.income", "inputs": {"settings": {"title": "t", "themes": []}, "areas": [], "indicators": [], "observations": {"x": {"area": ["A", "B"], "period": ["2020"], "value": [1, 2]}}}}"#
