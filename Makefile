@@ -3,9 +3,9 @@
 # Both install libgit2-dev first where it is missing (Debian/Ubuntu, non-interactive).
 
 SWIFT ?= swift
-# The release number (one place: CopVersion in Sources/cop/Cop.swift) and the commit a build is made
+# The release number (one place: CopVersion in Sources/Commands/Cop.swift) and the commit a build is made
 # from, which `cop --version` prints (`-dirty` when tracked files differ from it).
-VERSION := $(shell sed -n 's/^  static let current = "\(.*\)"$$/\1/p' Sources/cop/Cop.swift)
+VERSION := $(shell sed -n 's/^  static let current = "\(.*\)"$$/\1/p' Sources/Commands/Cop.swift)
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo -dirty)
 PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18

@@ -5,12 +5,23 @@ let swiftSettings: [SwiftSetting] = [
   .swiftLanguageMode(.v6)
 ]
 
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let ink: Target.Dependency = .product(name: "Ink", package: "Ink")
+
+// The module graph, lowest first (docs/ARCHITECTURE.md draws it). Each target names only targets above
+// it in this file, so no module can reach a higher one:
+// CoPCore <- CoPTables <- CoPPluginKit <- CoPCasebook <- CoPRepository <- CoPPluginHost <- CoPReport
+// <- Commands <- cop; the built-in plugins and CoPPluginKitTesting on CoPPluginKit alone.
 let package = Package(
   name: "cop",
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "cop", targets: ["cop"]),
-    .library(name: "CoPKit", targets: ["CoPKit"]),
+    // What a plugin links: the plugin contract, result tables, the protocol, PluginMain. No git, no Ink.
+    .library(name: "CoPPluginKit", targets: ["CoPPluginKit"]),
+    // The contract test kit, separate so that a plugin's executable does not link the test framework.
+    .library(name: "CoPPluginKitTesting", targets: ["CoPPluginKitTesting"]),
     .library(name: "GitStore", targets: ["GitStore"]),
     // Reliability: the fuzz targets, a product so that the fuzz package (Fuzz/Package.swift) can use them.
     .library(name: "CoPFuzzTargets", targets: ["CoPFuzzTargets"]),
@@ -36,13 +47,51 @@ let package = Package(
       dependencies: ["CLibgit2"],
       swiftSettings: swiftSettings
     ),
+    // The model, numbers, periods, diagnostics and the comparison engine: Foundation only.
     .target(
-      name: "CoPKit",
+      name: "CoPCore",
+      swiftSettings: swiftSettings
+    ),
+    // Tables and their renderers (terminal, CSV, Markdown, JSON values, HTML escaping).
+    .target(
+      name: "CoPTables",
+      dependencies: ["CoPCore"],
+      swiftSettings: swiftSettings
+    ),
+    // Everything a plugin needs and nothing more.
+    .target(
+      name: "CoPPluginKit",
+      dependencies: ["CoPCore", "CoPTables", yams, argumentParser],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "CoPPluginKitTesting",
+      dependencies: ["CoPCore", "CoPTables", "CoPPluginKit", argumentParser],
+      swiftSettings: swiftSettings
+    ),
+    // The casebook: sources (working tree, git revision), readers, loader, validator, load cache.
+    .target(
+      name: "CoPCasebook",
+      dependencies: ["CoPCore", "CoPTables", "CoPPluginKit", "GitStore", yams],
+      swiftSettings: swiftSettings
+    ),
+    // Git-backed work: writes and imports, history, diff, sync.
+    .target(
+      name: "CoPRepository",
+      dependencies: ["CoPCore", "CoPTables", "CoPPluginKit", "CoPCasebook", "GitStore"],
+      swiftSettings: swiftSettings
+    ),
+    // Installed plugins: their folder, process, protocol client, installer; the registry.
+    .target(
+      name: "CoPPluginHost",
+      dependencies: ["CoPCore", "CoPTables", "CoPPluginKit", "CoPCasebook", "CoPRepository", argumentParser],
+      swiftSettings: swiftSettings
+    ),
+    // Reports, case impact, maps and the static site.
+    .target(
+      name: "CoPReport",
       dependencies: [
-        "GitStore",
-        .product(name: "Yams", package: "Yams"),
-        .product(name: "Ink", package: "Ink"),
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CoPCore", "CoPTables", "CoPPluginKit", "CoPCasebook", "CoPRepository", "CoPPluginHost", ink,
       ],
       swiftSettings: swiftSettings
     ),
@@ -50,41 +99,50 @@ let package = Package(
     // Plugins
     .target(
       name: "Decline",
-      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["CoPPluginKit", argumentParser],
       path: "Plugins/Decline",
       swiftSettings: swiftSettings
     ),
     .target(
       name: "NewTowns",
-      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["CoPPluginKit", argumentParser],
       path: "Plugins/NewTowns",
       swiftSettings: swiftSettings
     ),
     .target(
       name: "NPRZ",
-      dependencies: ["CoPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["CoPPluginKit", argumentParser],
       path: "Plugins/NPRZ",
+      swiftSettings: swiftSettings
+    ),
+    // The one sorted list of the plugins compiled into `cop`.
+    .target(
+      name: "BuiltInPlugins",
+      dependencies: ["CoPPluginKit", "Decline", "NewTowns", "NPRZ"],
       swiftSettings: swiftSettings
     ),
 
     // CLI
+    // Every ArgumentParser command of `cop`.
+    .target(
+      name: "Commands",
+      dependencies: [
+        "CoPCore", "CoPTables", "CoPPluginKit", "CoPCasebook", "CoPRepository", "CoPPluginHost", "CoPReport",
+        "BuiltInPlugins", "GitStore", "CCopBuildInfo", argumentParser,
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The executable: its entry point only.
     .executableTarget(
       name: "cop",
-      dependencies: [
-        "CoPKit",
-        "CCopBuildInfo",
-        "Decline",
-        "NewTowns",
-        "NPRZ",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
+      dependencies: ["Commands"],
       swiftSettings: swiftSettings
     ),
 
     // Reliability: the fuzz targets (Fuzz/Targets) and the replay of their committed corpora (Fuzz/Corpus)
     .target(
       name: "CoPFuzzTargets",
-      dependencies: ["CoPKit"],
+      dependencies: ["CoPCore", "CoPPluginKit", "CoPCasebook", "CoPRepository", "CoPReport"],
       path: "Fuzz/Targets",
       swiftSettings: swiftSettings
     ),
@@ -102,33 +160,43 @@ let package = Package(
     ),
     .testTarget(
       name: "CoPKitTests",
-      dependencies: ["CoPKit", "GitStore"],
+      dependencies: [
+        "CoPCore", "CoPTables", "CoPPluginKit", "CoPPluginKitTesting", "CoPCasebook", "CoPRepository",
+        "CoPPluginHost", "CoPReport", "BuiltInPlugins", "GitStore", argumentParser,
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "DeclineTests",
-      dependencies: ["Decline", "CoPKit"],
+      dependencies: [
+        "Decline", "CoPCore", "CoPTables", "CoPPluginKit", "CoPPluginKitTesting", "CoPCasebook",
+        argumentParser,
+      ],
       path: "Tests/DeclineTests",
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "NewTownsTests",
-      dependencies: ["NewTowns", "CoPKit", "GitStore"],
+      dependencies: [
+        "NewTowns", "CoPCore", "CoPTables", "CoPPluginKit", "CoPPluginKitTesting", "CoPCasebook", "GitStore",
+      ],
       path: "Tests/NewTownsTests",
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "NPRZTests",
-      dependencies: ["NPRZ", "CoPKit"],
+      dependencies: [
+        "NPRZ", "CoPCore", "CoPTables", "CoPPluginKit", "CoPPluginKitTesting", "CoPCasebook", "CoPRepository",
+      ],
       path: "Tests/NPRZTests",
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "copTests",
-      dependencies: ["CoPKit", "GitStore"],
+      dependencies: ["CoPCore", "CoPPluginKitTesting", "CoPCasebook", "CoPPluginHost", "GitStore"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -18,7 +18,7 @@ let package = Package(
     .target(
       name: "HelloPlugin",
       dependencies: [
-        .product(name: "CoPKit", package: "cop"),
+        .product(name: "CoPPluginKit", package: "cop"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: [.swiftLanguageMode(.v6)]
@@ -28,10 +28,13 @@ let package = Package(
       dependencies: ["HelloPlugin"],
       swiftSettings: [.swiftLanguageMode(.v6)]
     ),
-    // `swift test`: the plugin checked with CoPKit's test kit (PluginContract).
+    // `swift test`: the plugin checked with cop's contract test kit (PluginContract).
     .testTarget(
       name: "HelloPluginTests",
-      dependencies: ["HelloPlugin", .product(name: "CoPKit", package: "cop")],
+      dependencies: [
+        "HelloPlugin", .product(name: "CoPPluginKit", package: "cop"),
+        .product(name: "CoPPluginKitTesting", package: "cop"),
+      ],
       swiftSettings: [.swiftLanguageMode(.v6)]
     ),
   ]

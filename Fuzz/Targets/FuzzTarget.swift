@@ -1,7 +1,8 @@
-import CoPKit
+import CoPCasebook
+import CoPPluginKit
 import Foundation
 
-/// The parsers that `make fuzz` fuzzes, each through a stable public entry point of CoPKit.
+/// The parsers that `make fuzz` fuzzes, each through a stable public entry point of cop's modules.
 ///
 /// Every harness under `Fuzz/Harnesses/` calls exactly one of these with libFuzzer's input, and the
 /// test suite (`FuzzCorpusReplayTests`) calls the same function with every file of the committed

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// A sex as written in `population.csv` and `assumptions.yaml`: `m` or `f`.
 public enum Sex: String, Sendable, CaseIterable, Hashable {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The class of an area by its projected decline, after the Dutch policy terms.
 public enum DeclineClass: String, Sendable, CaseIterable {

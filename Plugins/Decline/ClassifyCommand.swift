@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop decline classify`: every area with its class and the figures behind it.
 struct ClassifyCommand: ParsableCommand {

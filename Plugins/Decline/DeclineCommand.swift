@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop decline`: projections, classes and facilities of the demographic-decline plugin.
 struct DeclineCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The decline plugin's files in a casebook, read and checked: `population.csv`,
 /// `assumptions.yaml` and (optionally) `facilities.yaml` under `plugins/decline/`.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// The demographic-decline plugin: a cohort-component projection of each area's population by sex and
 /// five-year age group, the classes `krimp` / `anticipeer` / `none`, and facilities whose projected

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// What a facility's minimum is measured in.
 public enum FacilityBase: String, Sendable, CaseIterable {

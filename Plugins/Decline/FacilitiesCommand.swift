@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop decline facilities`: where and when the projected base of a facility falls below its minimum.
 struct FacilitiesCommand: ParsableCommand {

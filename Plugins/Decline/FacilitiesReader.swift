@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// Reads and checks `plugins/decline/facilities.yaml`, reporting every problem with file, line and

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// Reads and checks `plugins/decline/population.csv` (`area,year,sex,age,count`, and an optional

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// `cop decline project AREA`: the population by year, sex and age group from the base year to the

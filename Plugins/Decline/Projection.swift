@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// A cohort-component population projection in five-year steps: the default method of the plugin.
 ///

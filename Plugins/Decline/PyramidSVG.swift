@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// A population pyramid as a self-contained SVG: men to the left, women to the right, one bar per
 /// five-year age group; the base year as filled bars with an outline, the horizon as a dashed outline.

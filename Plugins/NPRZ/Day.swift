@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// A calendar day (proleptic Gregorian, no time zone), for deadlines, measurement dates and `--as-of`.

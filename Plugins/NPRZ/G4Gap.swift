@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The pace of closing a gap to the reference.
 public enum GapPace: String, Sendable, Codable {

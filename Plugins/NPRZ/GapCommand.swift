@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop nprz gap`: Zuid against the G4 for the indicators of each pillar.
 struct GapCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop nprz`: the NPRZ targets and Zuid's gap to the G4.
 struct NPRZCommand: ParsableCommand {

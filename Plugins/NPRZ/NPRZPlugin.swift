@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// The NPRZ plugin: the targets of the Nationaal Programma Rotterdam Zuid (school, work, housing), their
 /// progress and status at any date, and Zuid's gap to the G4.

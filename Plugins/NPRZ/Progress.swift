@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// Where a target stands at a date; the first that applies.
 public enum TargetStatus: String, Sendable, CaseIterable, Codable {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop nprz status`: every target with its progress and status, most urgent first.
 struct StatusCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The three pillars of the Nationaal Programma Rotterdam Zuid.
 public enum Pillar: String, Sendable, CaseIterable, Codable {

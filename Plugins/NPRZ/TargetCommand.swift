@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop nprz target ID`: one target's history as a series, with a sparkline.
 struct TargetCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// Reads and checks `plugins/nprz/targets.yaml`, reporting every problem with file, line and column.

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The arithmetic of the three condition types, on plain numbers.
 ///

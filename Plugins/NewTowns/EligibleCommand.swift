@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop newtowns eligible`: which municipalities meet the post-1971 criterion.
 struct EligibleCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// The plugin's metrics: derived indicators computed from ordinary stored indicators, so that a New
 /// Town adds its data with `cop import` like any other series.

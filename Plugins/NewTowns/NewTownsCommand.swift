@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop newtowns`: the New Towns signalling system.
 struct NewTownsCommand: ParsableCommand {

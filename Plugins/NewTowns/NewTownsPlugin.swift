@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// The New Towns plugin: a signalling system for the twelve New Towns of the wijkaanpak (Almere,
 /// Apeldoorn, Ede, Haarlemmermeer, Zoetermeer; Capelle a/d IJssel, Emmen, Helmond, Lelystad,

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// `newtowns.peers`: each wijk of the group's towns against the wijken of the other towns of the group.
 ///

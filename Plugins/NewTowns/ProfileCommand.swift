@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop newtowns profile GM-CODE`: a town's position on the four themes.
 struct ProfileCommand: ParsableCommand {

@@ -1,5 +1,3 @@
-import CoPKit
-
 /// A fired signal: which rule fired for which area, with the numbers that made it fire and a sentence
 /// that explains it (the values, the reference and the rule).
 public struct Signal: Sendable, Hashable, Codable {

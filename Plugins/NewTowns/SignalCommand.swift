@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 
 /// `cop newtowns signal`: the signals that fire, by wijk and theme, most severe first.
 struct SignalCommand: ParsableCommand {

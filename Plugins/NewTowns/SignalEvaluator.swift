@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 
 /// Evaluates a rule set on a casebook: every wijk of the group's towns against every rule.
 ///

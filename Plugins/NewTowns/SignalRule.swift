@@ -1,5 +1,3 @@
-import CoPKit
-
 /// One of the four themes of the New Towns' implementation agendas (Voortgangsrapportage wijkaanpak
 /// 2013, section 5).
 public enum SignalTheme: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// Reads `plugins/newtowns/signals.yaml` and merges it with the ``DefaultSignals``.

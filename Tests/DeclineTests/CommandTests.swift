@@ -1,11 +1,15 @@
 import ArgumentParser
-import CoPKit
+import CoPCasebook
+import CoPPluginKit
 import Testing
 
 @testable import Decline
 
 @Suite("cop decline commands")
 struct CommandTests {
+  /// PluginMain and the commands read the casebook through the loader, as in `cop`.
+  init() { CasebookReader.current = .loader() }
+
   @Test func aHorizonOffTheFiveYearStepsExitsWithTheUsageCode() throws {
     var command = try ProjectCommand.parseAsRoot([
       "RG9901", "--to", "2032", "--casebook", Sample.folder.path,

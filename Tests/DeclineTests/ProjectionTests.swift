@@ -1,4 +1,4 @@
-import CoPKit
+import CoPTables
 import Testing
 
 @testable import Decline

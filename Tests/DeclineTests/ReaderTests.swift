@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Foundation
 import Testing
 

@@ -1,4 +1,6 @@
-import CoPKit
+import CoPCasebook
+import CoPCore
+import CoPPluginKitTesting
 import Foundation
 import Testing
 

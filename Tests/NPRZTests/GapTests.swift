@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCore
+import CoPPluginKit
 import Testing
 
 @testable import NPRZ

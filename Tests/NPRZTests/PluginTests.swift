@@ -1,4 +1,5 @@
-import CoPKit
+import CoPPluginKitTesting
+import CoPTables
 import Foundation
 import Testing
 

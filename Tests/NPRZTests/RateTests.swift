@@ -1,4 +1,3 @@
-import CoPKit
 import Testing
 
 @testable import NPRZ

@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCore
+import CoPPluginKitTesting
 import Foundation
 import Testing
 

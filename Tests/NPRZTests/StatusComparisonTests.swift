@@ -1,4 +1,4 @@
-import CoPKit
+import CoPPluginKit
 import Testing
 
 @testable import NPRZ

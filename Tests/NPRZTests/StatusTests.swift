@@ -1,4 +1,4 @@
-import CoPKit
+import CoPRepository
 import Testing
 
 @testable import NPRZ

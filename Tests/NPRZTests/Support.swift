@@ -1,4 +1,6 @@
-import CoPKit
+import CoPCasebook
+import CoPCore
+import CoPRepository
 import Foundation
 
 @testable import NPRZ

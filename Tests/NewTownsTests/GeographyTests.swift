@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCasebook
+import CoPCore
 import Testing
 
 @testable import NewTowns

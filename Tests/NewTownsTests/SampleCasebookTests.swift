@@ -1,4 +1,6 @@
-import CoPKit
+import CoPCasebook
+import CoPPluginKit
+import CoPPluginKitTesting
 import Foundation
 import GitStore
 import Testing

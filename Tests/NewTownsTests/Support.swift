@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCasebook
+import CoPCore
 import Foundation
 
 @testable import NewTowns

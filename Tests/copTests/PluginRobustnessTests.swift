@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPPluginHost
 
 /// Installed plugins: what `cop plugins remove` may delete, git installs at a commit, global options
 /// before a plugin's subcommand, a crashing subcommand, broken plugins remembered, and `cop validate`

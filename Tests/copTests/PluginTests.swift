@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPPluginHost
+@testable import CoPPluginKitTesting
 
 /// Installed plugins end to end: a plugin written as a shell script (any language can speak the
 /// protocol), broken plugins that must each give one clear error, and the HelloPlugin example built,

@@ -1,4 +1,4 @@
-@testable import CoPKit
+@testable import CoPCore
 
 /// Small casebooks built in memory for the benchmark tests.
 enum BenchmarkFixture {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// `benchmark`: the group's total against the reference, per-area counts, and the report's sentence.
 @Suite("Benchmark report")

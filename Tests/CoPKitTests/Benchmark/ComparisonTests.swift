@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// `compare`: subjects, periods, ordering, summaries, suppression, metrics and errors.
 @Suite("Comparisons")

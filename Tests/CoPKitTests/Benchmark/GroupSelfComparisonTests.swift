@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// A group's total against its members' parents: a parent whose value would be the mean of the
 /// group's own members is no reference, as it is none for a single area.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// `peers`: z-scores, Euclidean distances and shares, against hand-computed values.
 @Suite("Peers")

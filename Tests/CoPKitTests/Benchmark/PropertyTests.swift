@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// Properties of the engine on generated casebooks (a seeded SplitMix64, a few hundred cases each).
 @Suite("Benchmark properties")

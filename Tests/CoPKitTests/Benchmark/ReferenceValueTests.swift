@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// Reference values and group values: own values, children's means, weighting, sums and coverage.
 @Suite("Reference and group values")

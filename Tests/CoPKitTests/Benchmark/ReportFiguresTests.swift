@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// The figures of the 2013 progress report (section 1.1), as the bundled casebook stores them: the
 /// published totals of the 40 wijken (NL-AW40) and of the G18 (NL-G18) as areas of level `aggregate`,

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// The formulas of the standard errors and the significance step against seeded simulations: the
 /// engine computes every value, the tests only draw the data and count.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
+@testable import CoPTables
 
 /// The significance step of the verdicts, the normal distribution and Benjamini–Hochberg.
 @Suite("Significance of verdicts")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// The standard errors of observations, references, gaps and changes, against the hand-worked example
 /// of the README ("Standard errors, confidence and significance").
@@ -29,7 +29,8 @@ struct StandardErrorTests {
   /// The city GM01 and its wijken of ``BenchmarkFixture/twoCities``.
   static let arrearsAreas = F.twoCities.filter { $0.code == "GM01" || $0.parent == "GM01" }
 
-  static func compareArrears(_ test: SignificanceTest = .confidence(0.95)) throws -> CoPKit.ComparisonResult {
+  static func compareArrears(_ test: SignificanceTest = .confidence(0.95)) throws -> CoPCore.ComparisonResult
+  {
     try F.engine(arrears, indicator: arrearsIndicator, areas: arrearsAreas).compare(
       ComparisonRequest(subject: .level(.wijk), indicators: ["arrears"], significance: test))
   }

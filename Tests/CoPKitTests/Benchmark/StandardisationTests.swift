@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// Direct standardisation, against hand-worked examples.
 @Suite("Direct standardisation")

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 @Suite("Verdicts and gaps")
 struct VerdictTests {

@@ -2,7 +2,8 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// The cache of per-file results: the same diagnostics with and without it, files read again exactly
 /// when they change, and no reading of data files by commands that skip them.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 @Suite("The fast reader of data files")
 struct FastDataReaderTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
 
 @Suite("Splitting front matter")
 struct FrontMatterTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 @Suite("Loading a casebook")
 struct LoaderTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// The limits on what the loader reads, and control characters in messages.
 @Suite("Read limits and printable messages")

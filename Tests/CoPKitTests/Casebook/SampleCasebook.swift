@@ -1,4 +1,5 @@
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// A small valid casebook in memory, for the loader's tests to break one file at a time.
 enum SampleCasebook {

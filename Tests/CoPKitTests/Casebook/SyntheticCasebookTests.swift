@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
 
 /// A smoke test of the benchmark harness's generator: a small synthetic casebook loads without errors,
 /// and every data file takes the fast path, so the harness times the path users' files take.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
 
 @Suite("Validating area years and change lists")
 struct ChangeListValidationTests {

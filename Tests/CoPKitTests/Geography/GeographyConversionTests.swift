@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// The hand-worked example of the README ("Areas that change"), number by number.
 @Suite("Converting series to one year's areas")

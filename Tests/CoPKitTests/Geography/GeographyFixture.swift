@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// The synthetic casebook of `Examples/geography-casebook` (real codes of the Meierijstad merger, a
 /// boundary correction, a split and a chain over two years), read into memory so that a test can

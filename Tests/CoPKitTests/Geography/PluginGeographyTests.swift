@@ -1,10 +1,15 @@
+import CoPCasebook
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPPluginHost
+@testable import CoPPluginKit
 
 @Suite("Installed plugins and --geography")
 struct PluginGeographyTests {
+  /// PluginMain and the commands read the casebook through the loader, as in `cop`.
+  init() { CasebookReader.current = .loader() }
+
   func areas(_ json: String) throws -> [String] {
     let response = PluginMain.respond(to: Data(json.utf8), plugin: DoublingPlugin(), environment: [:])
     let table = try #require(response.table, "\(response)")

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPRepository
 
 /// `cop history CASE-ID` in the library: every commit that changed the case file, newest first,
 /// with its fields old → new; commits that touch other files do not appear.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPRepository
 
 /// `cop diff` in the library: two versions compared as cases, values, areas and catalogue entries.
 @Suite("Casebook diff")

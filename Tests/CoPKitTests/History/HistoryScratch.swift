@@ -1,7 +1,5 @@
 import Foundation
 
-@testable import CoPKit
-
 /// A repository with the sample casebook under a prefix, and commits with fixed author dates.
 struct HistoryScratch {
   let scratch: GitScratch

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPPluginKit
+@testable import CoPRepository
 
 /// `cop history --indicator I --area A` in the library: the commits that added, removed or changed
 /// a value of I for A, newest first; commits that change other rows or other files do not appear.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
 
 /// `findings`: the cases of a theme side by side, strongest evidence first.
 @Suite("Case findings")

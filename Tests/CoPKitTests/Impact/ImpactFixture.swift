@@ -1,4 +1,5 @@
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
 
 /// A casebook in memory for the impact tests, with hand-computed differences in differences.
 ///

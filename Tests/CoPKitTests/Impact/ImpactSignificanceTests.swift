@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
 
 /// `cop case impact --confidence`: the standard error of the change of gap, by hand on ``ImpactFixture``.
 ///

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
+@testable import CoPTables
 
 /// `impact`: the difference in differences against the reference and against peers, checked against
 /// the hand-computed table of ``ImpactFixture``.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 /// The loader's cross-check of the figures a case states against the indicator set.
 ///

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
 
 /// The quantile classes, the palettes, the projection and the SVG of `cop map`, against the worked
 /// examples of the README ("cop map").

@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// Shapes files in the forms their sources write, and a small casebook with wijk shapes.
 enum MapFixtures {

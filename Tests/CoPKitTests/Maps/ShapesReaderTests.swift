@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPRepository
 
 /// Reading `geography/shapes/<level>.geojson` and the checks of `cop validate` on it.
 @Suite("Shapes files")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
 
 /// Simplification along shared borders: neighbours keep one common border, so no gap or overlap
 /// appears between them (checked by geometry: the two areas add up to their union's, a rectangle).

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPReport
+@testable import CoPRepository
 
 /// Maps on the site: group, gemeente and home pages of a casebook with shapes; nothing new without.
 @Suite("Maps on the site")

@@ -1,7 +1,11 @@
+import CoPCasebook
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPPluginHost
+@testable import CoPPluginKit
+@testable import CoPPluginKitTesting
 
 @Suite("The plugin contract")
 struct PluginContractTests {
@@ -70,6 +74,9 @@ struct PluginContractTests {
 
 @Suite("The plugin protocol")
 struct PluginProtocolTests {
+  /// PluginMain and the commands read the casebook through the loader, as in `cop`.
+  init() { CasebookReader.current = .loader() }
+
   let casebookFolder: String = {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/"

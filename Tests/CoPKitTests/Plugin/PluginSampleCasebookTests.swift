@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPPluginKitTesting
 
 /// `Examples/plugin-sample-casebook` is `PluginContract.sampleCasebook` written out as files, for
 /// plugins in other languages: the two must not drift apart.

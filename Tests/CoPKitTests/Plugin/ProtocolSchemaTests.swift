@@ -1,12 +1,17 @@
+import CoPCasebook
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPPluginKit
 
 /// The JSON Schema in `docs/plugin-protocol.schema.json` against the messages the code really sends and
 /// answers, so that schema and code cannot drift apart.
 @Suite("Plugin protocol schema")
 struct ProtocolSchemaTests {
+  /// PluginMain and the commands read the casebook through the loader, as in `cop`.
+  init() { CasebookReader.current = .loader() }
+
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()

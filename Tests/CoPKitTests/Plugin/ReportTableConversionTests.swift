@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPPluginKit
+@testable import CoPTables
 
 @Suite("A report table served as a comparison result")
 struct ReportTableConversionTests {

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPPluginKit
 
 /// A plugin for the tests: a metric that doubles the stored income indicator, and a comparison.
 struct DoublingPlugin: CoPPlugin {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPTables
 
 @Suite("Writing CSV fields")
 struct CSVWriterTests {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CoPKit
+@testable import CoPReport
+@testable import CoPTables
 
 @Suite("Markdown and links on the site are rendered safely")
 struct SafeMarkdownTests {

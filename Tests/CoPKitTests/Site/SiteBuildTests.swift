@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPReport
+@testable import CoPRepository
+@testable import CoPTables
 
 @Suite("The static site")
 struct SiteBuildTests {

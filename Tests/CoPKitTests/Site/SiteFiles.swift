@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPTables
 
 /// Checks on a built site: which pages exist, where their links go.
 struct SiteFiles {

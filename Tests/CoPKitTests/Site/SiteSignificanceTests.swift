@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
+@testable import CoPReport
+@testable import CoPRepository
 
 /// `cop site build --confidence`: interval bands in the charts, verdicts within the noise named.
 @Suite("The static site with standard errors")

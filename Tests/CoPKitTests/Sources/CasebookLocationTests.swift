@@ -2,7 +2,9 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPReport
 
 /// Which casebook a command works on, and which source reads it; the environment and the current
 /// folder are passed in, so the process's own are never read or changed.

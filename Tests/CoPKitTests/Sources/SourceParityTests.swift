@@ -2,7 +2,8 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
 
 /// The working tree and a commit are read by the same loader through two sources; for the same
 /// files they must give the same casebook and the same diagnostics.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPRepository
 
 /// The pieces of `cop import statline`: periods, titles and units, cells, region codes, the mapping.
 @Suite("StatLine parsing")

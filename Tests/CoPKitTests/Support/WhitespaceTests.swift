@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCore
 
 @Suite("Trimming whitespace")
 struct WhitespaceTests {

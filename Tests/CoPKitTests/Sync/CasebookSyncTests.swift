@@ -2,7 +2,9 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPRepository
 
 /// A forge (bare repository) holding the sample casebook, and two members' clones made with `git clone`.
 private struct Forge {

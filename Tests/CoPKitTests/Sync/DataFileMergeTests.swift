@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPRepository
 
 /// The merged text, or nil when the merge did not come out clean.
 private func merged(_ base: String?, _ ours: String, _ theirs: String) -> String? {

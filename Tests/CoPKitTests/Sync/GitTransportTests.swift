@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPRepository
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,8 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import CoPKit
+@testable import CoPPluginHost
+@testable import CoPRepository
 
 @Suite("Masked addresses for cop sync")
 struct RemoteMaskingTests {

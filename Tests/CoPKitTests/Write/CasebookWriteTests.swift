@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCore
+import CoPRepository
 import Foundation
 import GitStore
 import Testing

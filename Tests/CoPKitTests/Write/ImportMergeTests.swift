@@ -1,4 +1,4 @@
-import CoPKit
+import CoPRepository
 import Foundation
 import Testing
 

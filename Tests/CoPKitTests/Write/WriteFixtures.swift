@@ -1,4 +1,5 @@
-import CoPKit
+import CoPCasebook
+import CoPRepository
 import Foundation
 
 /// A small casebook in memory for the write tests: three areas, one indicator with data.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CoPKit
+import CoPPluginKit
 import Foundation
 
 /// An example plugin: one metric (cases per area and start year), one comparison (cases per area of a
@@ -24,7 +24,9 @@ public struct HelloPlugin: CoPPlugin {
           id: "hello.greeting", summary: "Every area of a level with its number of cases.",
           options: ["level": "the level of the areas (default gemeente)"])
       ],
-      subcommands: [SubcommandDescription(name: "hello", summary: "Greet the casebook and count its cases.")])
+      subcommands: [SubcommandDescription(name: "hello", summary: "Greet the casebook and count its cases.")],
+      // Protocol version 2: cop sends the areas, the cases and the plugin's own files with each request.
+      inputs: PluginInputs(files: true, cases: true))
   }
 
   public func observations(ofMetric id: String, in casebook: Casebook) throws -> [Observation] {

@@ -1,5 +1,5 @@
-import CoPKit
+import CoPPluginKit
 import HelloPlugin
 
-// The whole executable: CoPKit's main serves cop's protocol and runs the plugin's subcommands.
+// The whole executable: CoPPluginKit's main serves cop's protocol and runs the plugin's subcommands.
 PluginMain.run(HelloPlugin())

@@ -1,9 +1,10 @@
-import CoPKit
+import CoPPluginKit
+import CoPPluginKitTesting
 import Foundation
 import HelloPlugin
 import Testing
 
-/// The plugin's own tests, with CoPKit's test kit: run them with `swift test` in this package.
+/// The plugin's own tests, with cop's contract test kit: run them with `swift test` in this package.
 @Suite("HelloPlugin")
 struct HelloPluginTests {
   @Test("keeps cop's plugin contract on the kit's sample casebook")

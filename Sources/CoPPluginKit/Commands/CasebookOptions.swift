@@ -1,0 +1,45 @@
+import ArgumentParser
+import CoPTables
+import Foundation
+
+/// The options every command that reads a casebook takes.
+public struct CasebookOptions: ParsableArguments {
+  /// Creates the options with their defaults.
+  public init() {}
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The casebook folder (default: $COP_CASEBOOK, else ./casebook if it exists, else the current folder).",
+      valueName: "path"))
+  public var casebook: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read the casebook as committed at this git revision (HEAD~2, a tag, a sha) instead of the working tree.",
+      valueName: "rev"))
+  public var at: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The language of labels (nl, en); default: the casebook's.", valueName: "code"))
+  public var lang: String?
+}
+
+/// The `--format` option of commands with tabular output.
+public struct FormatOption: ParsableArguments {
+  /// Creates the option with its default.
+  public init() {}
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "table, csv, json or markdown (default: table on a terminal, else csv).", valueName: "format"))
+  public var format: OutputFormat?
+
+  /// The chosen format, defaulting to a table on a terminal and CSV otherwise.
+  public var resolved: OutputFormat { format ?? (Terminal.standardOutputIsTerminal ? .table : .csv) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,98 @@
+import CoPCore
+
+/// Builds a ``Choropleth`` from the comparison engine: the same rows as
+/// `cop compare --level L --indicator ID [--to P]`, with each area's series for its value.
+public enum ChoroplethBuilder {
+  /// The map of `request` over the engine's casebook. Throws a ``MapError`` for an unknown area or
+  /// group, a level without shapes, or an indicator the engine does not know.
+  public static func build(_ request: ChoroplethRequest, engine: BenchmarkEngine, language: String?) throws
+    -> Choropleth
+  {
+    let casebook = engine.casebook
+    guard let layer = casebook.shapes[request.level] else {
+      throw MapError.noShapes(request.level)
+    }
+    let areas = try selectAreas(request, in: casebook)
+    let comparison = try engine.compare(
+      ComparisonRequest(
+        subject: .level(request.level), indicators: [request.indicator], to: request.period,
+        includeSeries: true))
+    guard let indicator = comparison.indicators.first else { throw MapError.noIndicator(request.indicator) }
+    let rowByArea = Dictionary(comparison.rows.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
+    var map = make(
+      request, indicator: indicator, layer: layer, areas: areas, rows: rowByArea, language: language)
+    map.warnings = comparison.warnings
+    return map
+  }
+
+  /// The map of `areas` (those with a shape in `layer`) from their comparison rows (with series): the
+  /// value at the request's period, else at the latest period of any of them.
+  public static func make(
+    _ request: ChoroplethRequest, indicator: Indicator, layer: ShapeLayer, areas: [Area],
+    rows rowByArea: [String: ComparisonRow], language: String?
+  ) -> Choropleth {
+    let shapeByCode = Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    let period =
+      request.period
+      ?? areas.compactMap { rowByArea[$0.code]?.series.last?.period }.max()
+    var entries: [ChoroplethEntry] = []
+    var withoutShape: [String] = []
+    for area in areas {
+      guard let shape = shapeByCode[area.code] else {
+        withoutShape.append(area.code)
+        continue
+      }
+      let row = rowByArea[area.code]
+      let value = period.flatMap { period in row?.series.first { $0.period == period }?.value }
+      let compared = row.flatMap { row in row.from.map { "\($0)–\(row.to ?? $0)" } }
+      entries.append(
+        ChoroplethEntry(
+          area: area, shape: shape, value: value, gap: row?.gapTo, verdict: row?.verdict ?? .missing,
+          period: period, comparedPeriods: compared))
+    }
+    return Choropleth(
+      request: request, indicator: indicator, crs: layer.crs, entries: entries, period: period,
+      withoutShape: withoutShape, language: language, warnings: [])
+  }
+
+  /// The areas of the request's level, within its area or group, in the order of `areas.csv`.
+  static func selectAreas(_ request: ChoroplethRequest, in casebook: Casebook) throws -> [Area] {
+    let ofLevel = casebook.areas.filter { $0.level == request.level }
+    guard let within = request.within else { return ofLevel }
+    if casebook.area(within) != nil {
+      return ofLevel.filter { area in casebook.ancestors(of: area.code).contains { $0.code == within } }
+    }
+    if let group = casebook.groups[within] {
+      let members = Set(group.members)
+      return ofLevel.filter { members.contains($0.code) }
+    }
+    throw MapError.unknownWithin(within, among: casebook.areas.map(\.code) + casebook.groups.keys.sorted())
+  }
+}
+
+/// Why a map cannot be drawn.
+public enum MapError: Error, CustomStringConvertible, Sendable {
+  /// The casebook has no shapes file for the level.
+  case noShapes(AreaLevel)
+  /// `--within` names neither an area nor a group.
+  case unknownWithin(String, among: [String])
+  /// The indicator is not compared (no data).
+  case noIndicator(String)
+  /// `cop import shapes`: no shape in the file is an area of the casebook (of the level, when given).
+  case noAreasInFile(String, level: AreaLevel?)
+
+  public var description: String {
+    switch self {
+    case .noShapes(let level):
+      "the casebook has no shapes for level '\(level.rawValue)' (\(ShapeLayer.path(for: level))); "
+        + "`cop import shapes FILE --level \(level.rawValue)` brings them in"
+    case .unknownWithin(let code, let among):
+      "unknown area or group '\(code)'\(DidYouMean.hint(for: code, among: among))"
+    case .noIndicator(let id):
+      "no data for indicator '\(id)'"
+    case .noAreasInFile(let file, let level):
+      "no shape in \(file) is \(level.map { "a \($0.rawValue) " } ?? "an area ")of the casebook (areas.csv); "
+        + "cop import shapes adds no areas"
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import CoPTables
+
+/// A line chart as inline SVG: one line per series over a shared row of periods.
+///
+/// Every text in it is escaped; colours come from classes (`series-0`, `series-1`, …) in the
+/// page's style sheet, so the chart prints and follows the page's colours. Missing values break the
+/// line. The chart carries a `<title>` and a `<desc>`; the page shows the numbers in a table beside it.
+public struct SVGLineChart: Sendable {
+  /// One line.
+  public struct Series: Sendable {
+    /// The name in the legend.
+    public var name: String
+    /// A value per period of the chart (nil: missing).
+    public var values: [Double?]
+    /// A half-width per period, drawn as a band value ± half-width around the line (empty: no band).
+    public var halfWidths: [Double?] = []
+
+    /// Creates a series.
+    public init(name: String, values: [Double?]) {
+      self.name = name
+      self.values = values
+    }
+  }
+
+  /// The chart's title (read by screen readers and shown as a tooltip).
+  public var title: String
+  /// The periods along the horizontal axis.
+  public var periods: [String]
+  /// The lines.
+  public var series: [Series]
+  /// Decimals of the values in tooltips and axis labels.
+  public var decimals: Int
+  /// A stretch of periods to shade (a case's period), by index into `periods`.
+  public var highlight: ClosedRange<Int>?
+  /// A unique id prefix for the title and description elements on one page.
+  public var id: String
+
+  /// Creates a chart.
+  public init(
+    title: String, periods: [String], series: [Series], decimals: Int = 1, highlight: ClosedRange<Int>? = nil,
+    id: String
+  ) {
+    self.title = title
+    self.periods = periods
+    self.series = series
+    self.decimals = decimals
+    self.highlight = highlight
+    self.id = id
+  }
+
+  private let width = 560.0
+  private let height = 220.0
+  private let left = 56.0
+  private let right = 12.0
+  private let top = 12.0
+  private let bottom = 34.0
+
+  /// The chart as an `<svg>` element.
+  public var svg: String {
+    let values = (series.flatMap { $0.values.compactMap { $0 } } + bandExtents).filter(\.isFinite)
+    let scale = AxisScale(values: values)
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    func x(_ index: Int) -> Double {
+      periods.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(periods.count - 1)
+    }
+    func y(_ value: Double) -> Double { top + plotHeight * (1 - scale.position(of: value)) }
+
+    let titleID = "\(id)-title"
+    let descID = "\(id)-desc"
+    var svg =
+      "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
+      + "aria-labelledby=\"\(HTML.escape(titleID)) \(HTML.escape(descID))\">"
+    svg += "<title id=\"\(HTML.escape(titleID))\">\(HTML.escape(title))</title>"
+    svg += "<desc id=\"\(HTML.escape(descID))\">\(HTML.escape(description))</desc>"
+    if let highlight, !periods.isEmpty {
+      let step = periods.count <= 1 ? plotWidth : plotWidth / Double(periods.count - 1)
+      let start = max(left, x(highlight.lowerBound) - step / 2)
+      let end = min(left + plotWidth, x(highlight.upperBound) + step / 2)
+      svg +=
+        "<rect class=\"highlight\" x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(0, end - start)))\" "
+        + "height=\"\(f(plotHeight))\"/>"
+    }
+    for tick in scale.ticks {
+      let position = y(tick)
+      svg += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(position))\" x2=\"\(f(width - right))\" "
+      svg += "y2=\"\(f(position))\"/>"
+      svg += "<text class=\"axis\" x=\"\(f(left - 6))\" y=\"\(f(position + 4))\" text-anchor=\"end\">"
+      svg += "\(HTML.escape(NumberFormat.display(tick, decimals: scale.decimals)))</text>"
+    }
+    let labelEvery = max(1, Int((Double(periods.count) / 8).rounded(.up)))
+    for (index, period) in periods.enumerated() where index % labelEvery == 0 {
+      svg +=
+        "<text class=\"axis\" x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">"
+      svg += "\(HTML.escape(period))</text>"
+    }
+    svg += bands(x: x, y: y)
+    // The first series (the area) last, so it is drawn on top of its reference.
+    for (number, line) in series.enumerated().reversed() {
+      var path = ""
+      var drawing = false
+      for (index, value) in line.values.enumerated() where index < periods.count {
+        guard let value, value.isFinite else {
+          drawing = false
+          continue
+        }
+        path += "\(drawing ? "L" : "M")\(f(x(index))) \(f(y(value)))"
+        drawing = true
+      }
+      let seriesClass = "series-\(number % 4)"
+      if !path.isEmpty { svg += "<path class=\"line \(seriesClass)\" d=\"\(path)\"/>" }
+      for (index, value) in line.values.enumerated() where index < periods.count {
+        guard let value, value.isFinite else { continue }
+        svg += "<circle class=\"dot \(seriesClass)\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\">"
+        svg += "<title>\(HTML.escape("\(line.name), \(periods[index]): "))"
+        svg += "\(HTML.escape(NumberFormat.display(value, decimals: decimals)))</title></circle>"
+      }
+    }
+    svg += "</svg>"
+    return svg
+  }
+
+  /// A sentence for screen readers: what is drawn, from when to when.
+  public var description: String {
+    let names = series.map(\.name).joined(separator: " and ")
+    guard let first = periods.first, let last = periods.last else { return "\(names): no values" }
+    return "\(names), \(first) to \(last)"
+  }
+
+  /// The legend, as HTML: a swatch and the name of each series.
+  public var legend: String {
+    "<ul class=\"legend\">"
+      + series.enumerated().map { number, line in
+        "<li><span class=\"swatch series-\(number % 4)\"></span>\(HTML.escape(line.name))</li>"
+      }.joined() + "</ul>"
+  }
+
+  /// A coordinate, as the charts write them.
+  private func f(_ value: Double) -> String { ChartNumbers.coordinate(value) }
+}
+
+/// A value axis: a nice range around the values and four or five round ticks.
+struct AxisScale {
+  /// The lowest value of the axis.
+  var low: Double
+  /// The highest value of the axis.
+  var high: Double
+  /// The tick values, low to high.
+  var ticks: [Double]
+  /// Decimals the tick labels need.
+  var decimals: Int
+
+  /// The scale for `values` (0 to 1 when there are none).
+  init(values: [Double]) {
+    var low = values.min() ?? 0
+    var high = values.max() ?? 1
+    if low == high {
+      let pad = low == 0 ? 1 : abs(low) * 0.1
+      low -= pad
+      high += pad
+    }
+    if low > 0, low < (high - low) { low = 0 }
+    let step = ChartNumbers.niceCeiling((high - low) / 4)
+    self.low = (low / step).rounded(.down) * step
+    self.high = (high / step).rounded(.up) * step
+    var ticks: [Double] = []
+    var tick = self.low
+    while tick <= self.high + step / 2, ticks.count < 12 {
+      ticks.append(abs(tick) < step / 1e6 ? 0 : tick)
+      tick += step
+    }
+    self.ticks = ticks
+    var decimals = 0
+    var unit = 1.0
+    while unit > step * 1.0001, decimals < 6 {
+      decimals += 1
+      unit /= 10
+    }
+    self.decimals = decimals
+  }
+
+  /// Where `value` falls between low (0) and high (1).
+  func position(of value: Double) -> Double {
+    high == low ? 0.5 : (value - low) / (high - low)
+  }
+}

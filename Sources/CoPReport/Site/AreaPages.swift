@@ -1,0 +1,67 @@
+import CoPCore
+import CoPTables
+
+/// The list of areas and one page per area: every indicator against the area's reference.
+struct AreaPages {
+  let site: SiteContext
+
+  /// `areas/index.html`: the areas by level, each under its parent.
+  var indexPage: SitePage {
+    let path = "areas/index.html"
+    var html = "<h1>Areas</h1>"
+    for level in AreaLevel.allCases {
+      let areas = site.casebook.areas(at: level).sorted { $0.name < $1.name }
+      guard !areas.isEmpty else { continue }
+      html += "<h2>\(HTML.escape(level.rawValue.capitalized)) (\(areas.count))</h2><ul class=\"columns\">"
+      for area in areas { html += "<li>\(site.areaLink(area.code, from: path))</li>" }
+      html += "</ul>"
+    }
+    return SitePage(title: "Areas", path: path, body: html, section: .areas)
+  }
+
+  /// The page of one area.
+  func page(for area: Area) -> SitePage {
+    let path = site.paths.areaPage(area.code) ?? "areas/_.html"
+    var html = "<h1>\(HTML.escape(area.name)) <small class=\"muted\">\(HTML.escape(area.code))</small></h1>"
+    html += "<dl class=\"facts\"><dt>Level</dt><dd>\(HTML.escape(area.level.rawValue))</dd>"
+    if let parent = area.parent { html += "<dt>Part of</dt><dd>\(site.areaLink(parent, from: path))</dd>" }
+    let children = site.casebook.children(of: area.code)
+    if !children.isEmpty {
+      html +=
+        "<dt>Areas in it</dt><dd>\(children.map { site.areaLink($0.code, from: path) }.joined(separator: ", "))</dd>"
+    }
+    if !area.groups.isEmpty {
+      let groups = area.groups.map { name in
+        site.paths.groupPage(name).map {
+          "<a href=\"\(site.relative($0, from: path))\">\(HTML.escape(name))</a>"
+        }
+          ?? HTML.escape(name)
+      }
+      html += "<dt>Groups</dt><dd>\(groups.joined(separator: ", "))</dd>"
+    }
+    let cases = site.casebook.cases.filter { $0.areas.contains(area.code) }
+    if !cases.isEmpty {
+      html +=
+        "<dt>Cases</dt><dd>\(cases.map { site.caseLink($0.id, from: path) }.joined(separator: ", "))</dd>"
+    }
+    html += "</dl>"
+    let map = area.level == .gemeente ? MapSection(site: site).forGemeente(area, page: path) : nil
+    html += map?.html ?? ""
+    let panel = IndicatorPanel(site: site, page: path)
+    let panels = site.casebook.indicators.compactMap { panel.html(area: area.code, indicator: $0.id) }
+    if panels.isEmpty {
+      html += "<p class=\"note\">The indicator set has no values for this area.</p>"
+    } else {
+      html += "<p class=\"note\">Every indicator with values for this area, against "
+      html +=
+        area.parent.map { "its parent, \(site.areaLink($0, from: path))" }
+        ?? "no reference (it has no parent)"
+      html += ". The verdict compares the gap in the first and the last period with values.</p>"
+      html += site.significanceNote()
+      html += panels.joined()
+    }
+    var page = SitePage(title: area.name, path: path, body: html, section: .areas)
+    page.mapData = map.map { ($0.dataPath, $0.data) }
+    return page
+  }
+}

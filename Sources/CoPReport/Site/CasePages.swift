@@ -1,0 +1,194 @@
+import CoPCore
+import CoPTables
+import Foundation
+
+/// The list of cases (with search and filters) and one page per case.
+struct CasePages {
+  let site: SiteContext
+
+  /// `cases/index.html`: every case, filterable by theme, area and evidence level, and searchable
+  /// offline. Without script the whole list shows.
+  var indexPage: SitePage {
+    let casebook = site.casebook
+    let path = "cases/index.html"
+    var html = "<h1>Cases</h1>"
+    html += "<form class=\"filters\" role=\"search\" action=\"#\">"
+    html += "<label for=\"case-search\">Search<input type=\"search\" id=\"case-search\" "
+    html += "placeholder=\"words from a title or text\" autocomplete=\"off\"></label>"
+    let themes = casebook.settings.themes.map { ($0.id, site.label($0.label)) }
+    html += select("filter-theme", "Theme", themes)
+    let areaCodes = Set(casebook.cases.flatMap(\.areas)).sorted { name(of: $0) < name(of: $1) }
+    html += select("filter-area", "Area", areaCodes.map { ($0, "\(name(of: $0)) (\($0))") })
+    html += select("filter-evidence", "Evidence", evidenceOptions())
+    html += "</form>"
+    html += "<p id=\"case-count\" class=\"note\" aria-live=\"polite\">\(casebook.cases.count) cases</p>"
+    html += "<ul class=\"cases\" id=\"case-list\">"
+    for item in casebook.cases.sorted(by: { $0.title < $1.title }) {
+      let evidence = item.evidence.map { "\($0.scale):\($0.level)" }
+      html +=
+        "<li data-case=\"\(HTML.escape(item.id))\" data-themes=\"\(HTML.escape(item.themes.joined(separator: " ")))\" "
+      html += "data-areas=\"\(HTML.escape(item.areas.joined(separator: " ")))\" "
+      html += "data-evidence=\"\(HTML.escape(evidence.joined(separator: " ")))\">"
+      html += "<a href=\"\(site.relative(site.paths.casePage(item.id) ?? "", from: path))\"><strong>"
+      html += "\(HTML.escape(item.title))</strong></a>"
+      if let summary = item.summary { html += "<br>\(HTML.escape(summary))" }
+      var meta: [String] = []
+      if !item.areas.isEmpty { meta.append(item.areas.map(name(of:)).joined(separator: ", ")) }
+      if let period = item.period, !period.text.isEmpty { meta.append(period.text) }
+      let themeNames = item.themes.map { id in casebook.theme(id).map { site.label($0.label) } ?? id }
+      if !themeNames.isEmpty { meta.append(themeNames.joined(separator: ", ")) }
+      meta += CaseTables.strongestEvidence(of: item, in: casebook)
+      html += "<br><span class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
+    }
+    html += "</ul>"
+    return SitePage(title: "Cases", path: path, body: html, section: .cases, usesSearch: true)
+  }
+
+  /// The page of one case.
+  func page(for item: Case) -> SitePage {
+    let casebook = site.casebook
+    let path = site.paths.casePage(item.id) ?? "cases/_.html"
+    var html = "<h1>\(HTML.escape(item.title))</h1>"
+    if let summary = item.summary { html += "<p class=\"lead\">\(HTML.escape(summary))</p>" }
+    html += "<dl class=\"facts\">"
+    if !item.areas.isEmpty {
+      html +=
+        "<dt>Areas</dt><dd>\(item.areas.map { site.areaLink($0, from: path) }.joined(separator: ", "))</dd>"
+    }
+    if let period = item.period, !period.text.isEmpty {
+      html += "<dt>Period</dt><dd>\(HTML.escape(period.text))</dd>"
+    }
+    if !item.themes.isEmpty {
+      let themes = item.themes.map { id in
+        "<a href=\"\(SiteContext.themeFilter(id))\">"
+          + HTML.escape(casebook.theme(id).map { site.label($0.label) } ?? id) + "</a>"
+      }
+      html += "<dt>Themes</dt><dd>\(themes.joined(separator: ", "))</dd>"
+    }
+    if !item.partners.isEmpty {
+      html += "<dt>Partners</dt><dd>\(HTML.escape(item.partners.joined(separator: ", ")))</dd>"
+    }
+    for assessment in item.evidence {
+      let scale = casebook.evidenceScale(assessment.scale)
+      let level =
+        scale?.levels.first { $0.id == assessment.level }.map { site.label($0.label) } ?? assessment.level
+      var text = HTML.escape(level)
+      let by = [assessment.assessedBy.map(SiteContext.nameOnly), assessment.date].compactMap { $0 }
+      if !by.isEmpty { text += " <span class=\"muted\">(\(HTML.escape(by.joined(separator: ", "))))</span>" }
+      if let note = assessment.note { text += "<br>\(HTML.escape(note))" }
+      html +=
+        "<dt>Evidence: \(HTML.escape(scale.map { site.label($0.label) } ?? assessment.scale))</dt><dd>\(text)</dd>"
+    }
+    html += "</dl>"
+
+    let narrative = item.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !narrative.isEmpty { html += "<div class=\"narrative\">\(SafeMarkdown.html(narrative))</div>" }
+    if !item.outcomes.isEmpty { html += "<h2>Outcomes</h2>" + HTMLTable.html(outcomeTable(item)) }
+    if let mkba = item.mkba { html += "<h2>Social cost-benefit analysis (MKBA)</h2>" + costBenefit(mkba) }
+    html += aroundTheIntervention(item, path: path)
+    if !item.sources.isEmpty {
+      html += "<h2>Sources</h2><ul>"
+      for source in item.sources {
+        var line = HTML.link(source.title, to: source.url)
+        if let section = source.section { line += ", §\(HTML.escape(section))" }
+        if let date = source.date { line += " (\(HTML.escape(date)))" }
+        html += "<li>\(line)</li>"
+      }
+      html += "</ul>"
+    }
+    let contributors = contributors(of: item)
+    if !contributors.isEmpty {
+      html += "<h2>Contributors</h2><p>\(HTML.escape(contributors.joined(separator: ", ")))</p>"
+    }
+    return SitePage(title: item.title, path: path, body: html, section: .cases)
+  }
+
+  /// The case's areas over the case's period against their reference: the indicators its outcomes
+  /// name, else those of the case's themes, else every indicator with values for the area.
+  private func aroundTheIntervention(_ item: Case, path: String) -> String {
+    let named = item.outcomes.compactMap(\.indicator).filter { site.casebook.indicator($0) != nil }
+    var seen: Set<String> = []
+    let ofThemes = site.casebook.indicators.filter { $0.theme.map(item.themes.contains) ?? false }.map(\.id)
+    let indicators =
+      !named.isEmpty
+      ? named.filter { seen.insert($0).inserted }
+      : !ofThemes.isEmpty ? ofThemes : site.casebook.indicators.map(\.id)
+    var panels: [String] = []
+    for code in item.areas {
+      for id in indicators {
+        let panel = IndicatorPanel(site: site, page: path).html(
+          area: code, indicator: id, highlight: item.period, heading: 3, titlePrefix: name(of: code))
+        if let panel { panels.append(panel) }
+      }
+    }
+    guard !panels.isEmpty else { return "" }
+    return "<h2>Around the intervention</h2><p class=\"note\">Each area of the case against its reference, "
+      + "with the case's period shaded. The numbers show what happened around the work, not what it caused.</p>"
+      + panels.joined()
+  }
+
+  private func outcomeTable(_ item: Case) -> ReportTable {
+    ReportTable(
+      columns: [
+        ReportTable.Column("outcome", "Outcome"), ReportTable.Column("figures", "Figures"),
+        ReportTable.Column("indicator", "Indicator"), ReportTable.Column("area", "Area"),
+      ],
+      rows: item.outcomes.map { outcome in
+        [
+          .text(outcome.label), .text(CaseTables.outcomeText(outcome)),
+          .text(outcome.indicator.map(site.indicatorLabel)), .text(outcome.area.map(name(of:))),
+        ]
+      })
+  }
+
+  private func costBenefit(_ mkba: CostBenefitAnalysis) -> String {
+    var html = "<dl class=\"facts\">"
+    let euro: [(String, Double?)] = [
+      ("Costs", mkba.costs), ("Benefits", mkba.benefits), ("Balance", mkba.balance),
+    ]
+    for (name, value) in euro {
+      if let value { html += "<dt>\(name)</dt><dd>€ \(NumberFormat.display(value, decimals: 0))</dd>" }
+    }
+    if let ratio = mkba.benefitPerEuro {
+      html += "<dt>Benefit per euro</dt><dd>€ \(NumberFormat.display(ratio, decimals: 2))</dd>"
+    }
+    if let horizon = mkba.horizon {
+      html += "<dt>Horizon</dt><dd>\(NumberFormat.display(horizon, decimals: 0)) years</dd>"
+    }
+    if !mkba.whoPays.isEmpty {
+      html += "<dt>Who pays</dt><dd>\(HTML.escape(mkba.whoPays.joined(separator: ", ")))</dd>"
+    }
+    if !mkba.whoBenefits.isEmpty {
+      html += "<dt>Who benefits</dt><dd>\(HTML.escape(mkba.whoBenefits.joined(separator: ", ")))</dd>"
+    }
+    if let note = mkba.note { html += "<dt>Note</dt><dd>\(HTML.escape(note))</dd>" }
+    return html + "</dl>"
+  }
+
+  /// The names in the case's front matter, then the authors of its commits; no e-mail addresses.
+  private func contributors(of item: Case) -> [String] {
+    var seen: Set<String> = []
+    return (item.contributors.map(SiteContext.nameOnly) + (site.history.caseAuthors[item.id] ?? []))
+      .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+  }
+
+  private func name(of code: String) -> String { site.casebook.area(code)?.name ?? code }
+
+  private func evidenceOptions() -> [(String, String)] {
+    var options: [(String, String)] = []
+    for scale in site.casebook.settings.evidenceScales {
+      for level in scale.levels {
+        options.append(("\(scale.id):\(level.id)", "\(site.label(scale.label)): \(site.label(level.label))"))
+      }
+    }
+    return options
+  }
+
+  private func select(_ id: String, _ label: String, _ options: [(String, String)]) -> String {
+    var html = "<label for=\"\(id)\">\(label)<select id=\"\(id)\"><option value=\"\">all</option>"
+    for (value, text) in options {
+      html += "<option value=\"\(HTML.escape(value))\">\(HTML.escape(text))</option>"
+    }
+    return html + "</select></label>"
+  }
+}

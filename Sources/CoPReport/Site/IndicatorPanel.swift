@@ -1,0 +1,115 @@
+import CoPCore
+import CoPTables
+
+/// One indicator of one area on a page: the verdict, a line chart of the area against its reference,
+/// and the table of its numbers beside the chart.
+struct IndicatorPanel {
+  let site: SiteContext
+  /// The page the panel is on, from the site root.
+  let page: String
+
+  /// The panel, or nil when the area has no value of the indicator; `titlePrefix` (an area's name)
+  /// goes before the indicator's label in the heading.
+  func html(
+    area code: String, indicator id: String, highlight period: PeriodRange? = nil, heading: Int = 2,
+    titlePrefix: String? = nil
+  ) -> String? {
+    let own = site.values[code]?[id] ?? [:]
+    let row = site.rows[code]?[id]
+    let reference = Dictionary(
+      (row?.referenceSeries ?? []).map { ($0.period, $0.value) }, uniquingKeysWith: { first, _ in first })
+    guard !own.isEmpty else { return nil }
+    let periods = Set(own.keys).union(reference.keys).sorted()
+    let indicator = site.casebook.indicator(id)
+    let decimals = indicator?.decimals ?? 1
+    let label = site.indicatorLabel(id)
+    let areaName = site.casebook.area(code)?.name ?? code
+    let referenceName = row?.reference.map { site.casebook.area($0)?.name ?? $0 }
+    var series = [SVGLineChart.Series(name: areaName, values: periods.map { own[$0] })]
+    let halfWidths = site.significance.map { test in
+      periods.map { period in site.standardErrors[code]?[id]?[period].map { test.z * $0 } }
+    }
+    if let halfWidths { series[0].halfWidths = halfWidths }
+    if let referenceName, !reference.isEmpty {
+      series.append(SVGLineChart.Series(name: referenceName, values: periods.map { reference[$0] }))
+    }
+    let highlight = period.flatMap { range -> ClosedRange<Int>? in
+      let start = range.start.flatMap { start in periods.firstIndex { $0 >= start } } ?? 0
+      let end = range.end.flatMap { end in periods.lastIndex { $0 <= String(end) } } ?? periods.count - 1
+      return start <= end && (range.start != nil || range.end != nil) ? start...end : nil
+    }
+    let chartID = "chart-\(SitePaths.safeName(code))-\(SitePaths.safeName(id))"
+    let chart = SVGLineChart(
+      title: "\(label): \(areaName)\(referenceName.map { " against \($0)" } ?? "")", periods: periods,
+      series: series, decimals: decimals, highlight: highlight, id: chartID)
+
+    var html = "<section class=\"indicator\" id=\"\(HTML.escape(chartID))\">"
+    html += "<h\(heading)>\(HTML.escape(titlePrefix.map { "\($0): \(label)" } ?? label))"
+    if let unit = indicator?.unit {
+      html += " <small class=\"muted\">(\(HTML.escape(unit.rawValue)))</small>"
+    }
+    html += "</h\(heading)>"
+    html +=
+      "<p>\(verdictText(row, referenceName: referenceName, decimals: decimals))"
+      + "\(site.noiseSentence(row, decimals: decimals))</p>"
+    html += "<div class=\"indicator-body\"><figure>\(chart.svg)<figcaption>\(chart.legend)"
+    if highlight != nil, let period {
+      html += "<p class=\"note\">Shaded: the case's period, \(HTML.escape(period.text)).</p>"
+    }
+    if let level = site.intervalLevelText, halfWidths != nil {
+      html +=
+        "<p class=\"note\">Band: the \(level) confidence interval of \(HTML.escape(areaName))'s values.</p>"
+    }
+    html += "</figcaption></figure>"
+    html += HTMLTable.html(
+      table(
+        periods: periods, own: own, reference: reference, decimals: decimals,
+        areaName: areaName, referenceName: referenceName, halfWidths: halfWidths),
+      caption: "The numbers of the chart")
+    html += "</div></section>"
+    return html
+  }
+
+  /// The verdict with the gaps it rests on, in words.
+  private func verdictText(_ row: ComparisonRow?, referenceName: String?, decimals: Int) -> String {
+    guard let row else { return "<span class=\"verdict v-missing\">no reference</span>" }
+    var text = "<span class=\"verdict v-\(row.verdict.rawValue)\">\(row.verdict.rawValue)</span>"
+    if let referenceName { text += " against \(HTML.escape(referenceName))" }
+    if let from = row.from, let to = row.to {
+      text += ", \(HTML.escape(from))–\(HTML.escape(to))"
+    }
+    if let gapFrom = row.gapFrom, let gapTo = row.gapTo {
+      text +=
+        ": gap \(NumberFormat.display(gapFrom, decimals: decimals)) → \(NumberFormat.display(gapTo, decimals: decimals))"
+    } else if let gapTo = row.gapTo {
+      text += ": gap \(NumberFormat.display(gapTo, decimals: decimals))"
+    }
+    return text + "."
+  }
+
+  private func table(
+    periods: [String], own: [String: Double], reference: [String: Double], decimals: Int, areaName: String,
+    referenceName: String?, halfWidths: [Double?]? = nil
+  ) -> ReportTable {
+    var columns = [
+      ReportTable.Column("period", "Period"), ReportTable.Column("area", areaName, alignment: .right),
+    ]
+    if halfWidths != nil { columns.append(ReportTable.Column("half_width", "±", alignment: .right)) }
+    if let referenceName {
+      columns.append(ReportTable.Column("reference", referenceName, alignment: .right))
+      columns.append(ReportTable.Column("difference", "Difference", alignment: .right))
+    }
+    let rows = periods.map { period -> [ReportTable.Cell] in
+      var cells: [ReportTable.Cell] = [.text(period), .number(own[period], decimals: decimals)]
+      if let halfWidths, let index = periods.firstIndex(of: period) {
+        cells.append(.number(halfWidths[index], decimals: decimals))
+      }
+      if referenceName != nil {
+        let gap = own[period].flatMap { value in reference[period].map { value - $0 } }
+        cells += [.number(reference[period], decimals: decimals), .number(gap, decimals: decimals)]
+      }
+      return cells
+    }
+    return ReportTable(columns: columns, rows: rows)
+  }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import BuiltInPlugins
+import CoPCore
+import CoPPluginKit
+import CoPReport
+import CoPTables
+
+/// `cop benchmark`: the report a city or the CoP reads.
+struct BenchmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "benchmark",
+    abstract:
+      "The benchmark report for a group: its total against the reference, and per-area verdict counts.",
+    discussion: """
+      For every indicator: the group's total against the reference total, and how many member areas \
+      closed or widened their distance to their own reference, in the report's own form: "distance shrank \
+      in 12 of 40 wijken, grew in 23, about equal in 4, at the city average in 1". Where the casebook holds \
+      a published total as an area of level aggregate (NL-AW40 for the 40 aandachtswijken), name it with \
+      --total instead of computing the total from the members.
+      """)
+
+  @OptionGroup var global: CasebookOptions
+  @OptionGroup var geography: GeographyOption
+  @OptionGroup var significance: SignificanceOptions
+
+  @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
+  var group: String = BenchmarkEngine.defaultBenchmarkGroup
+
+  @Option(
+    help: ArgumentHelp(
+      "What the total is compared with: parent, ancestor:LEVEL, a group or an area.", valueName: "reference"))
+  var reference: String = "parent"
+
+  @Option(
+    help: ArgumentHelp(
+      "What each member is compared with (default: its parent, the city).", valueName: "reference"))
+  var areaReference: String = "parent"
+
+  @Option(
+    help: ArgumentHelp("A stored total area to use as the group's total (e.g. NL-AW40).", valueName: "code"))
+  var total: String?
+
+  @Option(
+    name: .customLong("indicator"),
+    help: ArgumentHelp("An indicator (repeatable; default: all stored).", valueName: "id"))
+  var indicators: [String] = []
+
+  @Flag(help: "Also report the plugins' metrics.")
+  var withMetrics = false
+
+  @Option(help: ArgumentHelp("The first period.", valueName: "period"))
+  var from: String?
+
+  @Option(help: ArgumentHelp("The last period.", valueName: "period"))
+  var to: String?
+
+  @Option(help: "text (default), table, csv, json or markdown.")
+  var format: ReportFormat = .text
+
+  /// The formats of the report.
+  enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, table, csv, json, markdown
+  }
+
+  func run() throws {
+    let loaded = try geography.apply(to: global.load(), naming: [total, reference, areaReference])
+    let report = try reportingFailures {
+      try global.pluginRegistry(builtIn: builtInPlugins).engine(
+        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics
+      ).benchmark(
+        group: group, reference: try ReferenceSpec.parse(reference, in: loaded.casebook),
+        areaReference: try ReferenceSpec.parse(areaReference, in: loaded.casebook), total: total,
+        indicators: indicators, withMetrics: withMetrics, from: from, to: to, significance: significance.test)
+    }
+    switch format {
+    case .text:
+      Terminal.write(
+        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: false))
+    case .markdown:
+      Terminal.write(
+        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: true))
+    case .table:
+      Terminal.write(
+        TableRenderer(colour: Terminal.colour).terminal(
+          BenchmarkTables.table(report, language: loaded.language)))
+    case .csv:
+      Terminal.write(TableRenderer().csv(BenchmarkTables.table(report, language: loaded.language)))
+    case .json:
+      let json = BenchmarkTables.json(report, revision: loaded.casebook.revision)
+      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CoPPluginKit
+import CoPRepository
+import Foundation
+
+extension CaseCommand {
+  /// `cop case add FILE...`: validate cases against the whole casebook and commit them.
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate case files against the whole casebook and commit them as one commit.",
+      discussion: """
+        Each FILE (a Markdown file with front matter, such as the one `cop case new` writes) becomes \
+        cases/<its name>.md. The casebook is validated with all of them in place; if any problem is \
+        found, every one is listed (exit 65) and nothing is committed. A case file with uncommitted \
+        edits that the commit would overwrite is refused.
+        """)
+
+    @OptionGroup var global: CasebookOptions
+    @OptionGroup var write: WriteOptions
+
+    @Argument(help: "The case files (.md).")
+    var files: [String]
+
+    func validate() throws {
+      try global.refuseRevisionForWrite()
+      guard !files.isEmpty else { throw ValidationError("name at least one case file") }
+      for file in files where !file.hasSuffix(".md") {
+        throw ValidationError("\(file) is not a .md file; a case is cases/<id>.md")
+      }
+    }
+
+    func run() throws {
+      let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      let caseFiles = try reportingFailures {
+        try files.map { name in
+          do {
+            return try CaseAdd.File(url: URL(fileURLWithPath: name, relativeTo: current), name: name)
+          } catch {
+            throw UsageError("cannot read \(name): \(error.localizedDescription)")
+          }
+        }
+      }
+      let add = CaseAdd(files: caseFiles)
+      let casebookWrite = global.casebookWrite(author: try write.signature())
+      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+        do {
+          return try casebookWrite.run { base in add.plan(against: base) }
+        } catch CasebookWriteError.invalid(let diagnostics) {
+          throw CasebookWriteError.invalid(add.located(diagnostics))
+        }
+      }
+      for warning in add.located(outcome.warnings) {
+        Terminal.error(warning.formatted(pathPrefix: global.pathPrefix))
+      }
+      let summary = outcome.plan.message.prefix { $0 != "\n" }
+      if let commit = outcome.commit {
+        Terminal.write("Committed \(commit.hex.prefix(12)): \(summary)\n")
+      } else {
+        Terminal.write(
+          "Nothing to commit: the casebook already holds \(files.count == 1 ? "this case" : "these cases").\n"
+        )
+      }
+    }
+  }
+}

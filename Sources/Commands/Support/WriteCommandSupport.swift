@@ -1,0 +1,79 @@
+import ArgumentParser
+import CoPPluginKit
+import CoPRepository
+import Foundation
+import GitStore
+
+/// The options every writing command takes.
+public struct WriteOptions: ParsableArguments {
+  /// Creates the options with their defaults.
+  public init() {}
+
+  @Option(
+    help: ArgumentHelp(
+      "The author of the commit, as \"Name <email>\" (default: as git takes it: GIT_AUTHOR_NAME and "
+        + "GIT_AUTHOR_EMAIL, else user.name and user.email).",
+      valueName: "name <email>"))
+  public var author: String?
+
+  /// The `--author` signature, dated now; nil when not given.
+  public func signature() throws -> Signature? {
+    guard let author else { return nil }
+    guard let parsed = AuthorText.parse(author) else {
+      throw ValidationError("--author must be \"Name <email>\", found '\(author)'")
+    }
+    let offset = TimeZone.current.secondsFromGMT(for: Date()) / 60
+    return Signature(name: parsed.name, email: parsed.email, time: Date(), timeZoneOffsetMinutes: offset)
+  }
+}
+
+/// Runs a write, turning its failures into messages on standard error and the contract's exit
+/// codes: invalid data 65 (every diagnostic listed), an unknown indicator 64, anything else 1.
+/// `pathPrefix` is put before casebook-relative paths in diagnostics.
+public func reportingWriteFailures<T>(pathPrefix: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let exit as ExitCode {
+    throw exit
+  } catch let error as CasebookWriteError {
+    if case .invalid(let diagnostics) = error {
+      for diagnostic in diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
+      Terminal.error("error: \(error)")
+      throw Exit.invalidData
+    }
+    Terminal.error("error: \(error)")
+    throw Exit.failure
+  } catch let error as DataImport.Invalid {
+    for diagnostic in error.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: "")) }
+    let count = error.diagnostics.count
+    Terminal.error("error: \(count) problem\(count == 1 ? "" : "s") in the import file; nothing was written")
+    throw Exit.invalidData
+  } catch let error as UnknownIndicator {
+    Terminal.error("error: \(error)")
+    throw Exit.usage
+  } catch let error as UsageError {
+    Terminal.error("error: \(error)")
+    throw Exit.usage
+  } catch {
+    Terminal.error("error: \(error)")
+    throw Exit.failure
+  }
+}
+
+extension CasebookOptions {
+  /// Refuses `--at` (and `$COP_REVISION`): a write always starts from the branch's tip.
+  public func refuseRevisionForWrite() throws {
+    if let at {
+      throw ValidationError(
+        "--at \(at) cannot be used with a write: writes commit on top of the checked-out branch")
+    }
+  }
+
+  /// A write to the casebook these options name, with the process environment.
+  public func casebookWrite(author: Signature?) -> CasebookWrite {
+    var write = CasebookWrite(
+      folder: casebookFolder, environment: ProcessInfo.processInfo.environment, author: author)
+    write.notify = { Terminal.error("note: \($0)") }
+    return write
+  }
+}

@@ -1,7 +1,0 @@
-import CoPKit
-import Decline
-import NPRZ
-import NewTowns
-
-/// The plugins compiled into `cop`, sorted by id: the one place a built-in plugin is listed.
-let builtInPlugins: [any CoPPlugin] = [DeclinePlugin(), NewTownsPlugin(), NPRZPlugin()]

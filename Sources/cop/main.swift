@@ -1,0 +1,4 @@
+import Commands
+
+// The whole executable: every command lives in the Commands module.
+Cop.main()
