@@ -1,4 +1,5 @@
 import CoPCore
+import CoPTables
 import Foundation
 
 /// Writes a shapes file as `cop import shapes` stores it: a FeatureCollection with a `crs` member, one
