@@ -6,13 +6,14 @@ import Foundation
 ///
 ///     <!-- cop-docs: cwd=casebook -->          run in that folder of the package (read only)
 ///     <!-- cop-docs: copy=Examples/impact-casebook -->   run in a git repository made from a copy
-///     <!-- cop-docs: copy=casebook files=Examples/docs-files -->   and that folder's files beside it
+///     <!-- cop-docs: copy=casebook files=Examples/contributing-files -->  and that folder's files beside it
 ///
 /// Inside the block, a line `$ COMMAND` starts a command; the lines up to the next `$ ` line are its
 /// output (standard output, then standard error). `$ cop ...` runs the built `cop`; `$ echo $?` prints
 /// the exit status of the command before it; `$ cd FOLDER` changes the folder of the commands after it;
-/// any other command runs with `/bin/sh -c` in the block's folder. A line ending in ` \` continues on
-/// the next line; ` # ...` after a command is a comment.
+/// any other command, and a pipeline, runs with `/bin/sh -c` in the block's folder, with the built
+/// `cop` first on the PATH. A line ending in ` \` continues on the next line; ` # ...` after a command is
+/// a comment.
 struct ConsoleBlock {
   /// Where the commands run.
   enum Place: Equatable {

@@ -34,10 +34,16 @@ struct ConsoleBlockRunner {
     var status: Int32 = 0
     for command in block.commands {
       switch command.words.first {
-      case "cop":
+      case "cop" where !command.line.contains("|"):
         let result = try sandbox.cop(Array(command.words.dropFirst()), in: folder, environment: fixedDates)
         status = result.status
-        outputs.append(lines(of: result, in: sandbox))
+        var output = lines(of: result, in: sandbox)
+        if command.words.contains("--author") {
+          // The commit's time is now when --author names the author (GIT_AUTHOR_DATE is not read
+          // then), so its id differs from run to run: shown as `…`.
+          output = output.map { $0.replacing(#/^Committed [0-9a-f]{12}/#, with: "Committed …") }
+        }
+        outputs.append(output)
       case "echo" where command.words == ["echo", "$?"]:
         outputs.append(["\(status)"])
       case "cd" where command.words.count == 2:
@@ -45,8 +51,13 @@ struct ConsoleBlockRunner {
           URL(fileURLWithPath: folder).appendingPathComponent(command.words[1]).standardizedFileURL.path
         outputs.append([])
       default:
+        // A pipeline (`cop ... | head -5`) or another command: the shell finds the built `cop` first.
+        let binary = try #require(CopRunner.binary, "no built cop; run `swift build` first")
+        var environment = fixedDates
+        let path = sandbox.environment()["PATH"] ?? "/usr/bin:/bin"
+        environment["PATH"] = binary.deletingLastPathComponent().path + ":" + path
         let shell = URL(fileURLWithPath: "/bin/sh")
-        let result = try sandbox.run(shell, ["-c", command.line], in: folder, environment: fixedDates)
+        let result = try sandbox.run(shell, ["-c", command.line], in: folder, environment: environment)
         status = result.status
         outputs.append(lines(of: result, in: sandbox))
       }
@@ -55,11 +66,13 @@ struct ConsoleBlockRunner {
   }
 
   /// The output lines of a command: standard output, then standard error, with the scratch folder's
-  /// paths written as a reader would see them (`~` for HOME, `.` for the casebook's copy).
+  /// paths written as a reader would see them (`~` for HOME, `.` for the casebook's copy), and JSON's
+  /// `revision` as `"…"`: the package's own commit (or null when its casebook has uncommitted changes).
   private static func lines(of result: ProcessResult, in sandbox: Sandbox) -> [String] {
     let text = (result.stdout + result.stderr).replacingOccurrences(of: sandbox.home.path, with: "~")
       .replacingOccurrences(of: sandbox.url("work").path, with: ".")
       .replacingOccurrences(of: sandbox.root.path, with: "..")
+      .replacing(#/"revision": ("[0-9a-f]{40}"|null)/#, with: "\"revision\": \"…\"")
     var lines = text.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
