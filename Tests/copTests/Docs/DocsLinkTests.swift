@@ -47,6 +47,18 @@ import Testing
     }
   }
 
+  @Test func theReadmeIsAFrontPage() throws {
+    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let lines = readme.components(separatedBy: "\n")
+    #expect(lines.count <= 301, "README.md has \(lines.count) lines; at most 300")
+    let quickStart = try #require(readme.range(of: "## Quick start"))
+    let block = try #require(readme.range(of: "```sh\n", range: quickStart.upperBound..<readme.endIndex))
+    let end = try #require(readme.range(of: "```", range: block.upperBound..<readme.endIndex))
+    let commands = readme[block.upperBound..<end.lowerBound].split(separator: "\n")
+      .map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) }
+    #expect(commands == ["make run", "make test"])
+  }
+
   @Test func theOutlineAndLinksAreFound() {
     let outline = MarkdownOutline(
       """

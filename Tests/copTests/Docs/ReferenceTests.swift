@@ -39,6 +39,24 @@ import Testing
     #expect(seen > 40)
   }
 
+  @Test func everyCommandOfTheReferenceIsShownInAGuide() throws {
+    let root = CopRunner.packageRoot
+    let reference = try String(contentsOf: root.appendingPathComponent(Self.reference), encoding: .utf8)
+    let commands = MarkdownOutline(reference).headings.compactMap { heading -> String? in
+      guard heading.text.hasPrefix("`cop"), heading.text.hasSuffix("`") else { return nil }
+      return String(heading.text.dropFirst().dropLast())
+    }
+    #expect(commands.count > 40)
+    var guides = ""
+    let folder = root.appendingPathComponent("docs/guide")
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".md") {
+      guides += try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+    for command in commands where command != "cop" {
+      #expect(guides.contains(command), "no guide in docs/guide/ shows `\(command)`")
+    }
+  }
+
   /// The first words of the two-space-indented lines of a help text's SUBCOMMANDS section.
   static func subcommands(in help: String) -> [String] {
     var names: [String] = []
