@@ -127,13 +127,46 @@ public struct DataImport {
   }
 }
 
-/// An indicator that is not in the catalogue (a usage error).
+/// An indicator that is not in the committed catalogue (a usage error).
 public struct UnknownIndicator: Error, CustomStringConvertible {
+  /// The id as given.
   public var id: String
+  /// The ids of the committed catalogue, for a did-you-mean.
   public var known: [String]
+  /// How to show the catalogue's path in the working tree when the id is there but not committed
+  /// (see ``checkingWorkingTree(of:pathPrefix:)``); nil when the working tree does not have it either.
+  public var uncommittedIn: String?
+
+  /// Creates the error.
+  public init(id: String, known: [String], uncommittedIn: String? = nil) {
+    self.id = id
+    self.known = known
+    self.uncommittedIn = uncommittedIn
+  }
+
+  /// This error, told that the working tree's catalogue in `folder` has the id when it does: a write
+  /// reads the committed casebook, so an entry that is only saved is not there yet.
+  public func checkingWorkingTree(of folder: URL, pathPrefix: String) -> UnknownIndicator {
+    guard let data = try? FileSystemSource(root: folder).read(CatalogueReader.path) else { return self }
+    var diagnostics: [Diagnostic] = []
+    let entries = CatalogueReader.read(String(decoding: data, as: UTF8.self), into: &diagnostics)
+    guard entries.contains(where: { $0.0.id == id }) else { return self }
+    var copy = self
+    copy.uncommittedIn = pathPrefix + CatalogueReader.path
+    return copy
+  }
+
+  /// The message; when the id is only in the working tree, with how to commit it (as git's hints).
   public var description: String {
-    "unknown indicator '\(id)'; indicators/catalogue.yaml has no such id"
-      + DidYouMean.hint(for: id, among: known)
+    guard let catalogue = uncommittedIn else {
+      return "unknown indicator '\(id)'; \(CatalogueReader.path) has no such id"
+        + DidYouMean.hint(for: id, among: known)
+    }
+    return "indicator '\(id)' is in \(catalogue), but that change is not committed, and writes read the "
+      + "committed casebook\n"
+      + "hint: commit the catalogue first: git add \(catalogue) && git commit -m \"Add indicator \(id)\"\n"
+      + "hint: or add indicators with `cop indicators add \(id) --label ... --unit ... --polarity ...`, "
+      + "which commits them"
   }
 }
 
