@@ -137,7 +137,7 @@ struct CasebookValidator {
       diagnostics.append(
         .error(
           location,
-          "unknown area '\(code)'; add it to areas.csv" + DidYouMean.hint(for: code, among: Array(areaCodes)))
+          "unknown area '\(code)'" + AreaSuggestion.hint(for: code, among: areas))
       )
     }
     let themeIDs = settings.themes.map(\.id)
@@ -171,9 +171,20 @@ struct CasebookValidator {
           .error(
             reference.levelLocation,
             "unknown level '\(reference.level)' on scale '\(scale.id)'; expected one of \(levels.joined(separator: ", "))"
-              + DidYouMean.hint(for: reference.level, among: levels)))
+              + Self.levelHint(for: reference.level, on: scale)))
       }
     }
     return diagnostics
+  }
+
+  /// A message tail for an unknown evidence level: when `text` is a level's label in any of the
+  /// casebook's languages (`goed beschreven`), that level's id; else a did-you-mean among the ids.
+  static func levelHint(for text: String, on scale: EvidenceScale) -> String {
+    let wanted = AreaSuggestion.normalised(text)
+    for level in scale.levels
+    where level.label.texts.values.contains(where: { AreaSuggestion.normalised($0) == wanted }) {
+      return "; '\(text)' is the label of level '\(level.id)': write its id (level: \(level.id))"
+    }
+    return DidYouMean.hint(for: text, among: scale.levels.map(\.id))
   }
 }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What to suggest for an area code that is not in `areas.csv`, for people who may not know that areas
+/// are named by code: codes that look like it, areas whose *name* is or looks like it (`Amsterdam Oost` →
+/// `AW-0363-OOST (Amsterdam Oost)`), else the codes there are.
+public enum AreaSuggestion {
+  /// At most this many suggestions.
+  static let maxSuggestions = 3
+  /// At most this many codes listed when nothing is close.
+  static let maxListed = 20
+
+  /// The areas `text` most likely means, best first: areas named `text` (ignoring case, accents and
+  /// punctuation), the code nearest by edit distance (``DidYouMean``), then areas whose name is near
+  /// `text` or starts with it.
+  public static func candidates(for text: String, among areas: [Area]) -> [Area] {
+    let wanted = normalised(text)
+    var found: [Area] = []
+    func add(_ area: Area) {
+      if found.count < maxSuggestions, !found.contains(where: { $0.code == area.code }) { found.append(area) }
+    }
+    let names = areas.map { normalised($0.name) }
+    for (area, name) in zip(areas, names) where !wanted.isEmpty && name == wanted { add(area) }
+    if let code = DidYouMean.suggestion(for: text, among: areas.map(\.code)),
+      let area = areas.first(where: { $0.code == code })
+    {
+      add(area)
+    }
+    guard wanted.count >= 3 else { return found }
+    let limit = min(3, max(1, wanted.count / 4))
+    for (area, name) in zip(areas, names)
+    where name.hasPrefix(wanted) || DidYouMean.editDistance(wanted, name) <= limit {
+      add(area)
+    }
+    return found
+  }
+
+  /// A message tail: `; did you mean 'AW-0363-OOST' (Amsterdam Oost)?`, or, when nothing is close,
+  /// how to add the area and the codes of `areas.csv` (the first ``maxListed``).
+  public static func hint(for text: String, among areas: [Area]) -> String {
+    let found = candidates(for: text, among: areas)
+    if !found.isEmpty {
+      let shown = found.map { "'\($0.code)' (\($0.name))" }
+      let listed =
+        shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " or " + shown.last!
+      return "; did you mean \(listed)?"
+    }
+    guard !areas.isEmpty else { return "; add it to areas.csv" }
+    let codes = areas.prefix(maxListed).map(\.code).joined(separator: ", ")
+    let more = areas.count > maxListed ? ", ... (\(areas.count) in all; `cop areas list` shows them)" : ""
+    return "; add it to areas.csv (`cop areas add`), or use one of its codes: \(codes)\(more)"
+  }
+
+  /// Text compared without case, accents or punctuation: `Amsterdam-Oost` and `amsterdam oost` match.
+  static func normalised(_ text: String) -> String {
+    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let words = folded.split { !$0.isLetter && !$0.isNumber }
+    return words.joined(separator: " ")
+  }
+}
