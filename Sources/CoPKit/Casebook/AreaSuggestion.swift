@@ -10,8 +10,8 @@ public enum AreaSuggestion {
   static let maxListed = 20
 
   /// The areas `text` most likely means, best first: areas named `text` (ignoring case, accents and
-  /// punctuation), the code nearest by edit distance (``DidYouMean``), then areas whose name is near
-  /// `text` or starts with it.
+  /// punctuation), and when there are none, the code nearest by edit distance (``DidYouMean``), then
+  /// areas whose name is near `text`, starts with it or has all its words (`Oost` → `Amsterdam Oost`).
   public static func candidates(for text: String, among areas: [Area]) -> [Area] {
     let wanted = normalised(text)
     var found: [Area] = []
@@ -19,7 +19,9 @@ public enum AreaSuggestion {
       if found.count < maxSuggestions, !found.contains(where: { $0.code == area.code }) { found.append(area) }
     }
     let names = areas.map { normalised($0.name) }
+    // An area named exactly so is what was meant: nothing else is offered.
     for (area, name) in zip(areas, names) where !wanted.isEmpty && name == wanted { add(area) }
+    if !found.isEmpty { return found }
     if let code = DidYouMean.suggestion(for: text, among: areas.map(\.code)),
       let area = areas.first(where: { $0.code == code })
     {
@@ -27,8 +29,11 @@ public enum AreaSuggestion {
     }
     guard wanted.count >= 3 else { return found }
     let limit = min(3, max(1, wanted.count / 4))
+    let wantedWords = wanted.split(separator: " ")
     for (area, name) in zip(areas, names)
-    where name.hasPrefix(wanted) || DidYouMean.editDistance(wanted, name) <= limit {
+    where name.hasPrefix(wanted) || DidYouMean.editDistance(wanted, name) <= limit
+      || wantedWords.allSatisfy({ name.split(separator: " ").contains($0) })
+    {
       add(area)
     }
     return found
