@@ -57,15 +57,21 @@ struct ContributorWriteTests {
       result.errorLines == [
         "error: indicator 'rent' is in cb/indicators/catalogue.yaml, but that change is not committed, "
           + "and writes read the committed casebook",
-        "hint: commit the catalogue first: git add cb/indicators/catalogue.yaml && git commit -m \"Add indicator rent\"",
+        "hint: commit the catalogue first: git -C cb commit -m \"Add indicator rent\" indicators/catalogue.yaml",
         "hint: or add indicators with `cop indicators add rent --label ... --unit ... --polarity ...`, "
           + "which commits them",
       ])
     #expect(try state(sandbox) == before)
+    // The hint's command, run as shown from the same folder, makes the import work.
+    try sandbox.git(["-C", "cb", "commit", "-q", "-m", "Add indicator rent", "indicators/catalogue.yaml"])
+    let imported = try sandbox.cop(["import", "rent", "rent.csv", "--casebook", "cb"])
+    #expect(imported.status == 0, "\(imported)")
     let unknown = try sandbox.cop(["import", "rnt", "../rent.csv"], in: "cb")
     #expect(unknown.status == 64, "\(unknown)")
     #expect(
-      unknown.errorLines == ["error: unknown indicator 'rnt'; indicators/catalogue.yaml has no such id"])
+      unknown.errorLines == [
+        "error: unknown indicator 'rnt'; indicators/catalogue.yaml has no such id; did you mean 'rent'?"
+      ])
   }
 
   @Test("cop areas add appends one line, every other byte kept, as one validated commit")
