@@ -56,7 +56,7 @@ extension CaseCommand {
         if areas.isEmpty {
           areas = CaseAnswers.list(
             try ask("Areas (codes, separated by spaces or commas; empty for none)") {
-              CaseAnswers.areaProblem(CaseAnswers.list($0), in: casebook)
+              CaseAnswers.areaAnswerProblem($0, in: casebook)
             })
         }
         if themes.isEmpty {

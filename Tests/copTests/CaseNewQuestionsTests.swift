@@ -26,12 +26,14 @@ struct CaseNewQuestionsTests {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     try casebook(sandbox)
-    let answers = "\nPlan Oost\nGM1 Een Oost\nGM1 WK1-OOST\nfrontline\nfront-line\n"
+    let answers = "\nPlan Oost\nEen Oost\nGM1 Een Oost\nGM1 WK1-OOST\nfrontline\nfront-line\n"
     let result = try sandbox.cop(["case", "new"], in: "cb", input: answers)
     #expect(result.status == 0, "\(result)")
     #expect(
       result.errorLines == [
         "the case needs a title",
+        "Please answer again.",
+        "unknown area 'Een Oost'; did you mean 'WK1-OOST' (Een Oost)?",
         "Please answer again.",
         "unknown area 'Een'; did you mean 'GM1' (Een)?",
         "unknown area 'Oost'; did you mean 'WK1-OOST' (Een Oost)?",

@@ -36,6 +36,24 @@ public enum CaseAnswers {
       .joined(separator: "\n")
   }
 
+  /// Why the answer to the areas question (``list(_:)``) is not a list of areas: as
+  /// ``areaProblem(_:in:)``, except that a comma-separated part of several words none of which is a code
+  /// is taken whole, as a name (`Amsterdam Oost`), for the suggestion.
+  public static func areaAnswerProblem(_ answer: String, in casebook: Casebook) -> String? {
+    var problems: [String] = []
+    for part in answer.split(separator: ",") {
+      let words = list(String(part))
+      let unknown = words.filter { casebook.area($0) == nil }
+      if words.count > 1, unknown.count == words.count {
+        let name = words.joined(separator: " ")
+        problems.append("unknown area '\(name)'" + AreaSuggestion.hint(for: name, among: casebook.areas))
+      } else if let problem = areaProblem(unknown, in: casebook) {
+        problems.append(problem)
+      }
+    }
+    return problems.isEmpty ? nil : problems.joined(separator: "\n")
+  }
+
   /// Why `themes` are not all themes of `casebook` (with the ones it declares); nil when all are known.
   public static func themeProblem(_ themes: [String], in casebook: Casebook) -> String? {
     let known = casebook.settings.themes.map(\.id)
