@@ -120,6 +120,15 @@ struct ContributorWriteTests {
     #expect(level.status == 64, "\(level)")
     #expect(level.stderr.contains("did you mean 'wijk'?"), "\(level)")
     #expect(try state(sandbox) == before)
+    try sandbox.commit(
+      ["areas.csv": "code,name,level,parent\nNL,Nederland,country,\n"], message: "No groups", in: "cb")
+    let groups = try sandbox.cop(
+      ["areas", "add", "GM3", "--name", "Drie", "--level", "gemeente", "--groups", "G4"], in: "cb")
+    #expect(groups.status == 64, "\(groups)")
+    #expect(
+      groups.errorLines == [
+        "error: areas.csv has no 'groups' column; add it to its first line, then run the command again"
+      ])
   }
 
   @Test("cop indicators add appends one entry, commits it, and cop import then takes its values")

@@ -37,8 +37,29 @@ public struct AreaAdd {
           + "a code names one area")
     }
     let data = try base.source.read(AreasReader.path) ?? Data()
+    try checkColumns(of: data)
     let contents = StatlineCasebookText.appendingAreas([area], to: data)
     let message = "Add area \(area.code): \(area.name)\n\nCommitted with `cop areas add`.\n"
     return CasebookWrite.Plan(changes: [AreasReader.path: contents], message: message)
+  }
+
+  /// Refuses a parent or groups that `areas.csv` has no column for, rather than dropping them.
+  private func checkColumns(of data: Data) throws {
+    let text = String(decoding: data, as: UTF8.self)
+    guard !text.isEmpty else { return }
+    let header = text.prefix { $0 != "\n" && $0 != "\r\n" }.replacingOccurrences(of: "\u{FEFF}", with: "")
+    let columns = Set(
+      header.split(separator: ",", omittingEmptySubsequences: false).map {
+        DelimitedLine.trimmed($0).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      })
+    let missing = [
+      area.parent == nil || columns.contains("parent") ? nil : "parent",
+      area.groups.isEmpty || columns.contains("groups") ? nil : "groups",
+    ].compactMap { $0 }
+    guard !missing.isEmpty else { return }
+    let names = missing.map { "'\($0)'" }.joined(separator: " and ")
+    throw UsageError(
+      "areas.csv has no \(names) column\(missing.count == 1 ? "" : "s"); add "
+        + "\(missing.count == 1 ? "it" : "them") to its first line, then run the command again")
   }
 }
