@@ -130,15 +130,14 @@ struct CasebookValidator {
     return []
   }
 
-  /// A case's areas, themes, indicators and evidence levels must exist.
-  func checkReferences(of parsed: ParsedCase) -> [Diagnostic] {
+  /// A case's areas, themes, indicators and evidence levels must exist. `suggestions` is built at the
+  /// first unknown area and kept by the caller for the next cases.
+  func checkReferences(of parsed: ParsedCase, suggestions: inout AreaSuggestion?) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (code, location) in parsed.references.areas where !areaCodes.contains(code) {
-      diagnostics.append(
-        .error(
-          location,
-          "unknown area '\(code)'" + AreaSuggestion.hint(for: code, among: areas))
-      )
+      let suggestion = suggestions ?? AreaSuggestion(areas: areas)
+      suggestions = suggestion
+      diagnostics.append(.error(location, "unknown area '\(code)'" + suggestion.hint(for: code)))
     }
     let themeIDs = settings.themes.map(\.id)
     for (theme, location) in parsed.references.themes where !themeIDs.contains(theme) {
