@@ -58,11 +58,12 @@ struct IndicatorPanel {
         "<p class=\"note\">Band: the \(level) confidence interval of \(HTML.escape(areaName))'s values.</p>"
     }
     html += "</figcaption></figure>"
-    html += HTMLTable.html(
+    // No reference column when the reference has no value at any period (no differences of nothing).
+    html += site.table(
       table(
         periods: periods, own: own, reference: reference, decimals: decimals,
-        areaName: areaName, referenceName: referenceName, halfWidths: halfWidths),
-      caption: "The numbers of the chart")
+        areaName: areaName, referenceName: reference.isEmpty ? nil : referenceName, halfWidths: halfWidths),
+      caption: "The numbers of the chart", name: "\(code)-\(id)", page: page)
     html += "</div></section>"
     return html
   }
