@@ -137,10 +137,7 @@ extension BenchmarkEngine {
     }
     if series {
       row.series = self.series(plan.subject, evaluator: evaluator, minN: indicator.minN)
-      // A period at which the reference is the area itself (its parent's mean of it alone) has none.
-      row.referenceSeries = self.series(plan.reference, evaluator: evaluator, minN: indicator.minN).filter {
-        !evaluator.isSelfComparison(subject: plan.subject, reference: plan.reference, at: $0.period)
-      }
+      row.referenceSeries = self.series(plan.reference, evaluator: evaluator, minN: indicator.minN)
     }
     return row
   }

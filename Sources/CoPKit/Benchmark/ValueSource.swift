@@ -124,24 +124,15 @@ final class ValueEvaluator {
     return result
   }
 
-  /// Whether `subject`'s reference at `period` is the mean of its parent's children with `subject` the
-  /// only one of them with a value (known once that mean was computed), without noting it.
-  func isSelfComparison(subject: ValueSource, reference: ValueSource, at period: String?) -> Bool {
-    guard case .own(let area) = subject, case .ownOrChildren(let parent, _) = reference, let period,
-      let position = table.periodPositions[period], table.value(parent, position) == nil,
-      soleChildren[parent * table.periodCount + position] == area
-    else { return false }
-    return true
-  }
-
   /// Notes `subject` when its reference at `period` is the mean of `parent`'s children and `subject`
   /// is the only one of them with a value: the area is then compared with itself.
   ///
   /// Returns whether it did: such a reference says nothing, so the comparison treats it as absent.
   @discardableResult
   func noteSelfComparison(subject: ValueSource, reference: ValueSource, at period: String?) -> Bool {
-    guard isSelfComparison(subject: subject, reference: reference, at: period),
-      case .own(let area) = subject, case .ownOrChildren(let parent, _) = reference
+    guard case .own(let area) = subject, case .ownOrChildren(let parent, _) = reference, let period,
+      let position = table.periodPositions[period], table.value(parent, position) == nil,
+      soleChildren[parent * table.periodCount + position] == area
     else { return false }
     let entry = "\(areas.codes[area]) in \(areas.codes[parent])"
     if comparedWithThemselvesSeen.insert(entry).inserted { comparedWithThemselves.append(entry) }
