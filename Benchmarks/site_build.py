@@ -42,8 +42,8 @@ def main():
     parser.add_argument("--scales", default="small,city,country")
     parser.add_argument("--multiplier", type=float, default=1.0)
     args = parser.parse_args()
-    print("| scale | areas × indicators | wall (s) | peak memory (MB) | total size (MB) | files | pages "
-          "| largest page (KB) | largest file (KB) |")
+    print("| scale | areas × indicators | wall (s) | peak memory (MiB) | total size (MiB) | files | pages "
+          "| largest page (KiB) | largest file (KiB) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for scale in args.scales.split(","):
         path = harness.casebook(scale, args.multiplier)
