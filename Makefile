@@ -10,7 +10,8 @@ COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git
 PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
-.PHONY: run test deps browser-deps server-deps build site lint clean dist dist-check dist-deps install uninstall
+.PHONY: run test deps browser-deps server-deps build site lint clean dist dist-check dist-deps install uninstall \
+  reference docs-outputs docs screenshots
 
 deps:
 	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -149,3 +150,23 @@ fuzz-merge: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t $(FUZZ_RUN_FLAGS) -set_cover_merge=1 Fuzz/Corpus/$$t $(FUZZ_SCRATCH)/corpus/$$t || exit 1; \
 	done
+
+# The docs (docs/guide/, docs/reference/). `make reference` regenerates the command reference from the
+# built binary's help; `make docs-outputs` runs every `$ cop ...` of the README and docs/ and writes its
+# real output into the document (the docs test, Tests/copTests/Docs, compares the same); `make docs`
+# does both. Review the diff before committing.
+reference: deps
+	$(SWIFT) build --product cop
+	Packaging/make-reference .build/debug/cop >docs/reference/commands.md
+
+docs-outputs: deps
+	$(SWIFT) build --product cop
+	COP_DOCS_WRITE=1 $(SWIFT) test --filter DocsCommandTests
+
+docs: reference docs-outputs
+
+# The screenshots of the docs (docs/screenshots.txt lists them): the site of the bundled casebook built
+# and photographed by headless Chromium (Packaging/make-screenshots). Not part of `make test`.
+screenshots: deps browser-deps
+	$(SWIFT) build --product cop
+	Packaging/make-screenshots .build/debug/cop

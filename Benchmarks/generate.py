@@ -74,6 +74,65 @@ def make_areas(gemeenten, wijken, buurten, rng):
     return rows
 
 
+def split_edges(start, end, parts):
+    """`parts + 1` whole-metre edges from `start` to `end`, as even as whole metres allow."""
+    return [start + (end - start) * i // parts for i in range(parts + 1)]
+
+
+def make_shapes(areas):
+    """A deterministic SYNTHETIC tiling of the areas, in RD New metres: the gemeenten are the cells
+    of a grid over the Netherlands' bounding box, each gemeente cut into vertical strips (its wijken)
+    and each strip into horizontal slices (its buurten). Neighbours share their edges exactly; the
+    shapes describe no real boundary. Returns {level: [(code, name, ring)]}."""
+    gemeenten = [row for row in areas if row[2] == "gemeente"]
+    wijken = {}
+    buurten = {}
+    for code, name, level, parent, _ in areas:
+        if level == "wijk":
+            wijken.setdefault(parent, []).append((code, name))
+        elif level == "buurt":
+            buurten.setdefault(parent, []).append((code, name))
+    columns = 1
+    while columns * columns < len(gemeenten):
+        columns += 1
+    rows = (len(gemeenten) + columns - 1) // columns
+    xs = split_edges(14000, 278000, columns)
+    ys = split_edges(307000, 613000, rows)
+    shapes = {"gemeente": [], "wijk": [], "buurt": []}
+
+    def ring(x0, y0, x1, y1):
+        return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+    for index, (code, name, _, _, _) in enumerate(gemeenten):
+        x0, x1 = xs[index % columns], xs[index % columns + 1]
+        y1, y0 = ys[rows - index // columns], ys[rows - index // columns - 1]
+        shapes["gemeente"].append((code, name, ring(x0, y0, x1, y1)))
+        strips = wijken.get(code, [])
+        wx = split_edges(x0, x1, max(1, len(strips)))
+        for w, (wijk, wijk_name) in enumerate(strips):
+            shapes["wijk"].append((wijk, wijk_name, ring(wx[w], y0, wx[w + 1], y1)))
+            slices = buurten.get(wijk, [])
+            by = split_edges(y0, y1, max(1, len(slices)))
+            for b, (buurt, buurt_name) in enumerate(slices):
+                shapes["buurt"].append((buurt, buurt_name, ring(wx[w], by[b], wx[w + 1], by[b + 1])))
+    return shapes
+
+
+def write_shapes(folder, shapes):
+    """geography/shapes/<level>.geojson, one feature a line, each marked synthetic."""
+    os.makedirs(folder, exist_ok=True)
+    for level, features in shapes.items():
+        with open(os.path.join(folder, level + ".geojson"), "w") as f:
+            f.write('{"type":"FeatureCollection","name":"SYNTHETIC tiling by Benchmarks/generate.py",'
+                    '"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[\n')
+            lines = []
+            for code, name, points in features:
+                coordinates = ",".join(f"[{x},{y}]" for x, y in points)
+                lines.append('{"type":"Feature","properties":{"code":"%s","name":"%s","synthetic":true},'
+                             '"geometry":{"type":"Polygon","coordinates":[[%s]]}}' % (code, name, coordinates))
+            f.write(",\n".join(lines) + "\n]}\n")
+
+
 def make_catalogue(count, rng):
     entries = []
     for i in range(count):
@@ -199,6 +258,7 @@ def generate(scale, multiplier, seed, out):
         f.write("code,name,level,parent,groups\n")
         for row in areas:
             f.write(",".join(row) + "\n")
+    write_shapes(os.path.join(out, "geography", "shapes"), make_shapes(areas))
     catalogue = make_catalogue(indicators, rng)
     write_catalogue(os.path.join(out, "indicators", "catalogue.yaml"), catalogue)
     periods = [str(FIRST_YEAR + i) for i in range(period_count)]

@@ -8,7 +8,7 @@ struct AreasCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "areas",
     abstract: "The areas over time: list them, their changes (mergers, splits, corrections), one area.",
-    subcommands: [List.self, Changes.self, Show.self])
+    subcommands: [List.self, Changes.self, Show.self, Add.self])
 
   /// `cop areas list`.
   struct List: ParsableCommand {

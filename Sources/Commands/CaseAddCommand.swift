@@ -42,16 +42,14 @@ extension CaseCommand {
       }
       let add = CaseAdd(files: caseFiles)
       let casebookWrite = global.casebookWrite(author: try write.signature())
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
-        do {
-          return try casebookWrite.run { base in add.plan(against: base) }
-        } catch CasebookWriteError.invalid(let diagnostics) {
-          throw CasebookWriteError.invalid(add.located(diagnostics))
-        }
+      // A problem in a given file is shown at the path typed, not under the casebook folder.
+      let prefix = global.pathPrefix
+      let outcome = try reportingWriteFailures(
+        pathPrefix: prefix, formatted: { add.formatted($0, pathPrefix: prefix) }
+      ) {
+        try casebookWrite.run { base in add.plan(against: base) }
       }
-      for warning in add.located(outcome.warnings) {
-        Terminal.error(warning.formatted(pathPrefix: global.pathPrefix))
-      }
+      for warning in outcome.warnings { Terminal.error(add.formatted(warning, pathPrefix: prefix)) }
       let summary = outcome.plan.message.prefix { $0 != "\n" }
       if let commit = outcome.commit {
         Terminal.write("Committed \(commit.hex.prefix(12)): \(summary)\n")

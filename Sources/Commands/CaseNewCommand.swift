@@ -17,8 +17,10 @@ extension CaseCommand {
       abstract: "Create cases/<id>.md from a template with every field, to edit and then `cop case add`.",
       discussion: """
         The id is derived from the title (lower case, accents dropped, other characters '-') unless \
-        --id gives it. On a terminal, a missing title, areas and themes are asked for; otherwise they \
-        come from the options. Nothing is committed: edit the file, then run `cop case add` with it.
+        --id gives it. Without --title, the title, areas and themes are asked for on a terminal (or read \
+        one answer a line from standard input when it is a pipe or a file); a wrong answer is explained \
+        (an unknown area with the areas it may mean) and asked again. Otherwise they come from the \
+        options. Nothing is committed: edit the file, then run `cop case add` with it.
         """)
 
     @OptionGroup var global: CasebookOptions
@@ -45,16 +47,26 @@ extension CaseCommand {
     func run() throws {
       let loaded = try global.load(data: .skip)
       let casebook = loaded.casebook
-      let interactive = isatty(STDIN_FILENO) == 1 && Terminal.standardOutputIsTerminal
+      let folder = global.casebookFolder
       var title = self.title
       var areas = area
       var themes = theme
-      if interactive, title == nil {
-        title = ask("Title")
-        if areas.isEmpty { areas = list(ask("Areas (codes, separated by spaces or commas; empty for none)")) }
+      if Self.answersQuestions, title == nil {
+        title = try ask("Title") {
+          CaseAnswers.titleProblem($0, id: id, in: casebook, folder: folder, pathPrefix: global.pathPrefix)
+        }
+        if areas.isEmpty {
+          areas = CaseAnswers.list(
+            try ask("Areas (codes, separated by spaces or commas; empty for none)") {
+              CaseAnswers.areaAnswerProblem($0, in: casebook)
+            })
+        }
         if themes.isEmpty {
           let known = casebook.settings.themes.map(\.id).joined(separator: ", ")
-          themes = list(ask("Themes (\(known); empty for none)"))
+          themes = CaseAnswers.list(
+            try ask("Themes (\(known); empty for none)") {
+              CaseAnswers.themeProblem(CaseAnswers.list($0), in: casebook)
+            })
         }
       }
       guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -63,25 +75,13 @@ extension CaseCommand {
       }
       let caseID = id ?? CaseTemplate.id(fromTitle: title)
       try reportingFailures {
-        guard CaseTemplate.isValidID(caseID) else {
-          throw UsageError("cannot derive an id from the title '\(title)'; give one with --id")
-        }
-        let knownAreas = casebook.areas.map(\.code)
-        for code in areas where casebook.area(code) == nil {
-          throw UsageError("unknown area '\(code)'" + DidYouMean.hint(for: code, among: knownAreas))
-        }
-        let knownThemes = casebook.settings.themes.map(\.id)
-        for theme in themes where casebook.theme(theme) == nil {
-          throw UsageError(
-            "unknown theme '\(theme)'; casebook.yaml declares \(knownThemes.joined(separator: ", "))")
-        }
+        let problem =
+          CaseAnswers.titleProblem(title, id: id, in: casebook, folder: folder, pathPrefix: global.pathPrefix)
+          ?? CaseAnswers.areaProblem(areas, in: casebook) ?? CaseAnswers.themeProblem(themes, in: casebook)
+        if let problem { throw UsageError(problem.replacingOccurrences(of: "\n", with: "\nerror: ")) }
       }
-      let file = global.casebookFolder.appendingPathComponent("cases/\(caseID).md")
+      let file = folder.appendingPathComponent("cases/\(caseID).md")
       let shown = "\(global.pathPrefix)cases/\(caseID).md"
-      if casebook.case(caseID) != nil || FileManager.default.fileExists(atPath: file.path) {
-        Terminal.error("error: the case '\(caseID)' exists already (\(shown)); choose another id with --id")
-        throw Exit.usage
-      }
       let text = CaseTemplate.render(
         title: title, areas: areas, themes: themes, knownThemes: casebook.settings.themes.map(\.id),
         scales: casebook.settings.evidenceScales.map { ($0.id, $0.levels.map(\.id)) })
@@ -95,15 +95,33 @@ extension CaseCommand {
       Terminal.write("Created \(shown). Edit it, then commit it with: cop case add \(shown)\n")
     }
 
-    /// Asks on the terminal and reads one line.
-    private func ask(_ prompt: String) -> String {
-      Terminal.write("\(prompt): ")
-      return readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
+    /// Whether questions are asked: on a terminal, or when answers come from a pipe or a file (one a
+    /// line); never from `/dev/null` or another device, where nobody can answer.
+    static var answersQuestions: Bool {
+      if isatty(STDIN_FILENO) == 1 { return Terminal.standardOutputIsTerminal }
+      var status = stat()
+      guard fstat(STDIN_FILENO, &status) == 0 else { return false }
+      let kind = status.st_mode & S_IFMT
+      return kind == S_IFIFO || kind == S_IFREG
     }
 
-    /// The items of an answer separated by spaces or commas.
-    private func list(_ answer: String) -> [String] {
-      answer.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    /// Asks until `problem` finds nothing wrong with the answer, saying what was wrong each time. At the
+    /// end of the input the last problem is the error (exit 64), so nothing waits for ever.
+    private func ask(_ prompt: String, problem: (String) -> String?) throws -> String {
+      while true {
+        Terminal.write("\(prompt): ")
+        guard let line = readLine() else {
+          Terminal.write("\n")
+          Terminal.error(
+            "error: the input ended before an answer to '\(prompt)'; give the answers as options (--title, "
+              + "--area, --theme)")
+          throw Exit.usage
+        }
+        let answer = line.trimmingCharacters(in: .whitespaces)
+        guard let wrong = problem(answer) else { return answer }
+        for reason in wrong.split(separator: "\n") { Terminal.error("\(reason)") }
+        Terminal.error("Please answer again.")
+      }
     }
   }
 }

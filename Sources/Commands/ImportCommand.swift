@@ -63,12 +63,16 @@ struct ImportCommand: ParsableCommand {
     casebookWrite.dryRun = dryRun
     var report: DataImport.Report?
     let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
-      try casebookWrite.run { base in
-        let merged = try importer.merge(into: base)
-        report = merged.report
-        if Terminal.standardErrorIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        return CasebookWrite.Plan(
-          changes: [importer.dataPath: merged.contents], message: merged.report.commitMessage)
+      do {
+        return try casebookWrite.run { base in
+          let merged = try importer.merge(into: base)
+          report = merged.report
+          if Terminal.standardErrorIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+          return CasebookWrite.Plan(
+            changes: [importer.dataPath: merged.contents], message: merged.report.commitMessage)
+        }
+      } catch let unknown as UnknownIndicator {
+        throw unknown.checkingWorkingTree(of: global.casebookFolder, pathPrefix: global.pathPrefix)
       }
     }
     guard let report else { return }

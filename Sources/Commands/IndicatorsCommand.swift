@@ -8,7 +8,7 @@ struct IndicatorsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "indicators",
     abstract: "The indicator catalogue.",
-    subcommands: [List.self])
+    subcommands: [List.self, Add.self])
 
   /// `cop indicators list`.
   struct List: ParsableCommand {

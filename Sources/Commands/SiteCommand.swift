@@ -48,6 +48,13 @@ struct SiteCommand: ParsableCommand {
         valueName: "group=reference"))
     var references: [String] = []
 
+    @Flag(
+      name: .customLong("no-history"),
+      help:
+        "Leave out the latest changes and the authors of each case's commits (a casebook whose git history is not its own)."
+    )
+    var noHistory = false
+
     /// The benchmark settings per group from --total and --reference.
     private func benchmarks(in casebook: Casebook) throws -> [String: SiteBuilder.GroupBenchmark] {
       var settings: [String: SiteBuilder.GroupBenchmark] = [:]
@@ -89,6 +96,7 @@ struct SiteCommand: ParsableCommand {
           plugins: registry.entries.map(\.plugin), generator: CopVersion.current)
         builder.benchmarks = try benchmarks(in: loaded.casebook)
         builder.significance = significance.test
+        builder.showsHistory = !noHistory
         // Each page goes to disk as soon as it is made; the folder is swapped in at the end.
         try SiteWriter(folder: folder).write { add in
           try builder.build(progress: { step in

@@ -180,6 +180,24 @@ struct BrowserTests {
       let gemeenteMessages = try browser.consoleMessages()
       #expect(gemeenteMessages.isEmpty, "console on the gemeente page: \(gemeenteMessages)")
       try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("map-gemeente.png"))
+
+      // A ranking: rows by gap, bars sized by the style sheet, nothing wider than a phone.
+      try browser.open(sandbox.url("site/rankings/unemployment/wijk.html"))
+      #expect(
+        try browser.run(
+          "return Array.from(document.querySelectorAll('table.ranking tbody tr')).map(r => r.id)")
+          as? [String] == ["WK990103", "WK990101", "WK990102", "WK990105"])
+      #expect(
+        try browser.run("return document.querySelector('svg.bar').getBoundingClientRect().width") as? Int
+          == 100)
+      let rankingMessages = try browser.consoleMessages()
+      #expect(rankingMessages.isEmpty, "console on the ranking page: \(rankingMessages)")
+      try browser.resize(width: 390, height: 844)
+      try browser.open(sandbox.url("site/rankings/unemployment/wijk.html"))
+      #expect(
+        try browser.run("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+          as? Int == 0)
+      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("ranking-phone.png"))
     } catch {
       browser.quit()
       throw error

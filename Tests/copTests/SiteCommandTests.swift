@@ -54,6 +54,29 @@ struct SiteCommandTests {
     }
   }
 
+  @Test("latest changes: only commits that touched the casebook's folder; --no-history leaves them out")
+  func historyOfTheFolderOnly() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try sandbox.copyBundledCasebook(to: "repo/cb")
+    try sandbox.git(["init", "-q", "-b", "main"], in: "repo")
+    try sandbox.git(["add", "-A"], in: "repo")
+    try sandbox.git(["commit", "-q", "-m", "The bundled casebook"], in: "repo")
+    try sandbox.write("code\n", to: "repo/tool.txt")
+    try sandbox.git(["add", "-A"], in: "repo")
+    try sandbox.git(["commit", "-q", "-m", "A change outside the casebook"], in: "repo")
+    let built = try sandbox.cop(["site", "build", "--casebook", "repo/cb", "--out", "site"])
+    #expect(built.status == 0, "\(built)")
+    let home = try sandbox.read("site/index.html")
+    #expect(home.contains("<td>The bundled casebook</td>"))
+    #expect(!home.contains("A change outside the casebook"))
+    let bare = try sandbox.cop(["site", "build", "--casebook", "repo/cb", "--out", "bare", "--no-history"])
+    #expect(bare.status == 0, "\(bare)")
+    let plain = try sandbox.read("bare/index.html")
+    #expect(!plain.contains("<h2>Latest changes</h2>") && !plain.contains("The bundled casebook</td>"))
+    #expect(!(try sandbox.read("bare/cases/frontlijnteam-leeuwarden.html")).contains(Sandbox.authorName))
+  }
+
   @Test("built --at an older commit: that commit's casebook, and the same bytes every time")
   func atRevisionIsReproducible() throws {
     let sandbox = try Sandbox()

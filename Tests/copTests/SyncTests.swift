@@ -153,7 +153,8 @@ struct SyncTests {
         refused.errorLines == [
           "error: did not push main to \(remote): the casebook at \(bad.prefix(12)) has 1 error; \(remote) "
             + "was not changed",
-          "cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv",
+          "cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv (`cop areas add`), or use one "
+            + "of its codes: NL",
           "Nothing is lost: your commits stay on main at \(bad.prefix(12)); fix the casebook (`cop validate`), "
             + "commit, and run `cop sync` again.",
         ], "\(refused)")
@@ -189,7 +190,9 @@ struct SyncTests {
       try sandbox.git(["log", "-1", "--format=%P", merge], in: "bob") == "\(bad) \(forge)\n",
       "the merge stays on bob's branch")
     #expect(
-      result.errorLines.contains("cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv"))
+      result.errorLines.contains(
+        "cases/beta.md:3:9: error: unknown area 'NOWHERE'; add it to areas.csv (`cop areas add`), or use one of "
+          + "its codes: NL, GM0363, GM0599"))
     #expect(
       result.errorLines.last
         == "Nothing is lost: your commits stay on main at \(merge.prefix(12)), with the merge of origin/main "

@@ -152,10 +152,11 @@ public enum CasebookLoader {
       caseFiles, entries: entryByPath, source: source, options: options, root: root)
     var cases: [Case] = []
     var parsedCases: [(parsed: ParsedCase, contentID: String?)] = []
+    var areaSuggestions: AreaSuggestion?
     for file in caseReading {
       diagnostics += file.diagnostics
       guard let parsed = file.parsed else { continue }
-      diagnostics += validator.checkReferences(of: parsed)
+      diagnostics += validator.checkReferences(of: parsed, suggestions: &areaSuggestions)
       cases.append(parsed.value)
       parsedCases.append((parsed, file.contentID))
     }

@@ -132,15 +132,14 @@ struct CasebookValidator {
     return []
   }
 
-  /// A case's areas, themes, indicators and evidence levels must exist.
-  func checkReferences(of parsed: ParsedCase) -> [Diagnostic] {
+  /// A case's areas, themes, indicators and evidence levels must exist. `suggestions` is built at the
+  /// first unknown area and kept by the caller for the next cases.
+  func checkReferences(of parsed: ParsedCase, suggestions: inout AreaSuggestion?) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (code, location) in parsed.references.areas where !areaCodes.contains(code) {
-      diagnostics.append(
-        .error(
-          location,
-          "unknown area '\(code)'; add it to areas.csv" + DidYouMean.hint(for: code, among: Array(areaCodes)))
-      )
+      let suggestion = suggestions ?? AreaSuggestion(areas: areas)
+      suggestions = suggestion
+      diagnostics.append(.error(location, "unknown area '\(code)'" + suggestion.hint(for: code)))
     }
     let themeIDs = settings.themes.map(\.id)
     for (theme, location) in parsed.references.themes where !themeIDs.contains(theme) {
@@ -173,9 +172,20 @@ struct CasebookValidator {
           .error(
             reference.levelLocation,
             "unknown level '\(reference.level)' on scale '\(scale.id)'; expected one of \(levels.joined(separator: ", "))"
-              + DidYouMean.hint(for: reference.level, among: levels)))
+              + Self.levelHint(for: reference.level, on: scale)))
       }
     }
     return diagnostics
+  }
+
+  /// A message tail for an unknown evidence level: when `text` is a level's label in any of the
+  /// casebook's languages (`goed beschreven`), that level's id; else a did-you-mean among the ids.
+  static func levelHint(for text: String, on scale: EvidenceScale) -> String {
+    let wanted = AreaSuggestion.normalised(text)
+    for level in scale.levels
+    where level.label.texts.values.contains(where: { AreaSuggestion.normalised($0) == wanted }) {
+      return "; '\(text)' is the label of level '\(level.id)': write its id (level: \(level.id))"
+    }
+    return DidYouMean.hint(for: text, among: scale.levels.map(\.id))
   }
 }

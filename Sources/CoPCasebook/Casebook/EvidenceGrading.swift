@@ -16,7 +16,7 @@ package enum EvidenceGrading {
   /// Why `date` is not an acceptable assessment date when today is `today` (`YYYY-MM-DD`), or nil.
   static func dateProblem(_ date: String, today: String) -> String? {
     guard let form = Period.form(of: date), form != .schoolYear else {
-      return "evidence date '\(date)' is not a date; expected \(dateForms)"
+      return "evidence date '\(date)' is not a date; expected \(dateForms)" + DateSuggestion.hint(for: date)
     }
     // Fixed-width forms order as text: compare with today cut to the same precision.
     if date > String(today.prefix(date.count)) {

@@ -36,7 +36,7 @@ package final class YAMLContext {
       parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
       root = try parser.singleRoot()
     } catch let error as YamlError {
-      recordParseError(error)
+      recordParseError(error, text: text)
       return nil
     } catch {
       sink.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
@@ -52,15 +52,20 @@ package final class YAMLContext {
     return root
   }
 
-  private func recordParseError(_ error: YamlError) {
+  private func recordParseError(_ error: YamlError, text: String) {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\(problem) \($0.text)" } ?? problem
+      // The line as written, for the fix (Foundation splits CRLF at its LF; a CR is dropped).
+      let lines = text.components(separatedBy: "\n")
+      let line =
+        lines.indices.contains(mark.line - 1)
+        ? lines[mark.line - 1].replacingOccurrences(of: "\r", with: "") : nil
       sink.error(
         SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-        "invalid YAML: \(detail)")
+        YAMLErrorExplanation.message(
+          problem: problem, context: context?.text, line: line, column: mark.column))
     case .reader(let problem, _, _, _):
       sink.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
@@ -265,8 +270,9 @@ package final class YAMLContext {
       }
       if Period.form(of: text) == nil {
         error(
-          valueNode, "\(what) \(key) '\(text)' is not a period; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY"
-        )
+          valueNode,
+          "\(what) \(key) '\(text)' is not a period; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY"
+            + DateSuggestion.hint(for: text))
         continue
       }
       if key == "start" { range.start = text } else { range.end = text }

@@ -160,14 +160,17 @@ struct AxisScale {
       high += pad
     }
     if low > 0, low < (high - low) { low = 0 }
-    let step = ChartNumbers.niceCeiling((high - low) / 4)
-    self.low = (low / step).rounded(.down) * step
-    self.high = (high / step).rounded(.up) * step
+    let step = ChartNumbers.roundStep((high - low) / 4)
+    let first = (low / step).rounded(.down)
+    let last = (high / step).rounded(.up)
+    self.low = first * step
+    self.high = last * step
+    // Each tick a whole multiple of the step, not a running sum (0.1 + 0.2 is not 0.3).
     var ticks: [Double] = []
-    var tick = self.low
-    while tick <= self.high + step / 2, ticks.count < 12 {
-      ticks.append(abs(tick) < step / 1e6 ? 0 : tick)
-      tick += step
+    var multiple = first
+    while multiple <= last, ticks.count < 12 {
+      ticks.append(multiple == 0 ? 0 : multiple * step)
+      multiple += 1
     }
     self.ticks = ticks
     var decimals = 0

@@ -12,11 +12,40 @@ struct AreaPages {
     for level in AreaLevel.allCases {
       let areas = site.casebook.areas(at: level).sorted { $0.name < $1.name }
       guard !areas.isEmpty else { continue }
-      html += "<h2>\(HTML.escape(level.rawValue.capitalized)) (\(areas.count))</h2><ul class=\"columns\">"
+      html += "<h2>\(HTML.escape(level.rawValue.capitalized)) (\(areas.count))</h2>"
+      // A larger level is listed per gemeente, on the gemeenten's pages.
+      guard areas.count <= site.listLimit else {
+        html += "<p class=\"note\">Too many to list on one page: each gemeente's page lists its own.</p>"
+        continue
+      }
+      html += "<ul class=\"columns\">"
       for area in areas { html += "<li>\(site.areaLink(area.code, from: path))</li>" }
       html += "</ul>"
     }
     return SitePage(title: "Areas", path: path, body: html, section: .areas)
+  }
+
+  /// The gemeente's dashboard first: per indicator, links to the rankings of its wijken and buurten.
+  func rankings(of gemeente: Area, page: String) -> String {
+    let ranking = RankingPages(site: site)
+    let inside = site.casebook.areas.filter { site.gemeenteOf[$0.code] == gemeente.code }
+    var items: [String] = []
+    for indicator in site.casebook.indicators {
+      let links = [AreaLevel.wijk, .buurt].compactMap { level -> String? in
+        guard inside.contains(where: { $0.level == level && site.row($0.code, indicator.id) != nil }),
+          let target = site.paths.rankingPage(
+            indicator.id, level: level, within: ranking.isSplit(level) ? gemeente.code : nil)
+        else { return nil }
+        return "<a href=\"\(site.relative(target, from: page))\">\(HTML.escape(level.rawValue))</a>"
+      }
+      guard !links.isEmpty else { continue }
+      items.append(
+        "<li>\(HTML.escape(site.indicatorLabel(indicator.id))): \(links.joined(separator: ", "))</li>")
+    }
+    guard !items.isEmpty else { return "" }
+    return
+      "<h2>Rankings</h2><p class=\"note\">Per indicator, the areas ranked by their gap to their reference.</p>"
+      + "<ul class=\"columns\">\(items.joined())</ul>"
   }
 
   /// The page of one area.
@@ -39,16 +68,23 @@ struct AreaPages {
       }
       html += "<dt>Groups</dt><dd>\(groups.joined(separator: ", "))</dd>"
     }
-    let cases = site.casebook.cases.filter { $0.areas.contains(area.code) }
+    let cases = (site.casesByArea[area.code] ?? []).compactMap { site.casebook.case($0) }
     if !cases.isEmpty {
       html +=
         "<dt>Cases</dt><dd>\(cases.map { site.caseLink($0.id, from: path) }.joined(separator: ", "))</dd>"
     }
     html += "</dl>"
+    if area.level == .gemeente { html += rankings(of: area, page: path) }
     let map = area.level == .gemeente ? MapSection(site: site).forGemeente(area, page: path) : nil
     html += map?.html ?? ""
     let panel = IndicatorPanel(site: site, page: path)
-    let panels = site.casebook.indicators.compactMap { panel.html(area: area.code, indicator: $0.id) }
+    let panels =
+      site.isCompact
+      ? [
+        IndicatorSummaryTable(site: site, page: path).html(
+          site.casebook.indicators.map { (area.code, $0.id) })
+      ].compactMap { $0 }
+      : site.casebook.indicators.compactMap { panel.html(area: area.code, indicator: $0.id) }
     if panels.isEmpty {
       html += "<p class=\"note\">The indicator set has no values for this area.</p>"
     } else {

@@ -7,23 +7,48 @@ struct CasePages {
   let site: SiteContext
 
   /// `cases/index.html`: every case, filterable by theme, area and evidence level, and searchable
-  /// offline. Without script the whole list shows.
-  var indexPage: SitePage {
+  /// offline. Without script the whole list shows. More cases than the list limit are listed a
+  /// limit's worth a page (`cases/index.html`, then `case-list/2.html`, ...), each page searching and
+  /// filtering its own.
+  var indexPages: [SitePage] {
+    let sorted = site.casebook.cases.sorted(by: { $0.title < $1.title })
+    guard sorted.count > site.listLimit else {
+      return [indexPage(sorted, path: "cases/index.html", pages: [])]
+    }
+    let chunks = stride(from: 0, to: sorted.count, by: site.listLimit).map {
+      Array(sorted[$0..<min($0 + site.listLimit, sorted.count)])
+    }
+    let paths = chunks.indices.map { $0 == 0 ? "cases/index.html" : "case-list/\($0 + 1).html" }
+    return zip(chunks, paths).map { indexPage($0, path: $1, pages: paths) }
+  }
+
+  /// One page of the case list: `cases`, with links to the other `pages` when there are several.
+  private func indexPage(_ cases: [Case], path: String, pages: [String]) -> SitePage {
     let casebook = site.casebook
-    let path = "cases/index.html"
     var html = "<h1>Cases</h1>"
+    if !pages.isEmpty {
+      html += "<nav class=\"pages\" aria-label=\"Pages of the list\"><p>\(casebook.cases.count) cases, "
+      html += "\(site.listLimit) a page; search and filters work within a page:"
+      for (number, target) in pages.enumerated() {
+        html +=
+          target == path
+          ? " <strong aria-current=\"page\">\(number + 1)</strong>"
+          : " <a href=\"\(site.relative(target, from: path))\">\(number + 1)</a>"
+      }
+      html += "</p></nav>"
+    }
     html += "<form class=\"filters\" role=\"search\" action=\"#\">"
     html += "<label for=\"case-search\">Search<input type=\"search\" id=\"case-search\" "
     html += "placeholder=\"words from a title or text\" autocomplete=\"off\"></label>"
     let themes = casebook.settings.themes.map { ($0.id, site.label($0.label)) }
     html += select("filter-theme", "Theme", themes)
-    let areaCodes = Set(casebook.cases.flatMap(\.areas)).sorted { name(of: $0) < name(of: $1) }
+    let areaCodes = Set(cases.flatMap(\.areas)).sorted { name(of: $0) < name(of: $1) }
     html += select("filter-area", "Area", areaCodes.map { ($0, "\(name(of: $0)) (\($0))") })
     html += select("filter-evidence", "Evidence", evidenceOptions())
     html += "</form>"
-    html += "<p id=\"case-count\" class=\"note\" aria-live=\"polite\">\(casebook.cases.count) cases</p>"
+    html += "<p id=\"case-count\" class=\"note\" aria-live=\"polite\">\(cases.count) cases</p>"
     html += "<ul class=\"cases\" id=\"case-list\">"
-    for item in casebook.cases.sorted(by: { $0.title < $1.title }) {
+    for item in cases {
       let evidence = item.evidence.map { "\($0.scale):\($0.level)" }
       html +=
         "<li data-case=\"\(HTML.escape(item.id))\" data-themes=\"\(HTML.escape(item.themes.joined(separator: " ")))\" "
@@ -83,7 +108,9 @@ struct CasePages {
 
     let narrative = item.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
     if !narrative.isEmpty { html += "<div class=\"narrative\">\(SafeMarkdown.html(narrative))</div>" }
-    if !item.outcomes.isEmpty { html += "<h2>Outcomes</h2>" + HTMLTable.html(outcomeTable(item)) }
+    if !item.outcomes.isEmpty {
+      html += "<h2>Outcomes</h2>" + site.table(outcomeTable(item), name: "outcomes", page: path)
+    }
     if let mkba = item.mkba { html += "<h2>Social cost-benefit analysis (MKBA)</h2>" + costBenefit(mkba) }
     html += aroundTheIntervention(item, path: path)
     if !item.sources.isEmpty {
@@ -114,6 +141,13 @@ struct CasePages {
       ? named.filter { seen.insert($0).inserted }
       : !ofThemes.isEmpty ? ofThemes : site.casebook.indicators.map(\.id)
     var panels: [String] = []
+    if site.isCompact {
+      let table = IndicatorSummaryTable(site: site, page: path).html(
+        item.areas.flatMap { code in indicators.map { (code, $0) } }, showArea: true)
+      guard let table else { return "" }
+      return "<h2>Around the intervention</h2><p class=\"note\">Each area of the case against its reference. "
+        + "The numbers show what happened around the work, not what it caused.</p>" + table
+    }
     for code in item.areas {
       for id in indicators {
         let panel = IndicatorPanel(site: site, page: path).html(

@@ -43,17 +43,33 @@ struct GroupPages {
         "group's total against \(HTML.escape(report.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "its reference")), "
       html += "and how many members closed or widened the distance to their own reference.</p>"
       html += site.significanceNote()
-      let verdicts = Verdict.allCases.filter { verdict in report.entries.contains { $0.counts[verdict] > 0 } }
+      // Only what there is: no "missing" segment, no bar without a comparison; what is absent is said once.
+      let verdicts = Verdict.allCases.filter { verdict in
+        verdict != .missing && report.entries.contains { $0.counts[verdict] > 0 }
+      }
+      let shown = report.entries.filter { entry in verdicts.contains { entry.counts[$0] > 0 } }
       let bars = SVGStackedBars(
         title: "Verdicts of the members of \(name), per indicator", segments: verdicts.map(\.rawValue),
-        bars: report.entries.map { entry in
+        bars: shown.map { entry in
           SVGStackedBars.Bar(
             label: site.indicatorLabel(entry.indicator), counts: verdicts.map { entry.counts[$0] })
         }, id: "verdicts")
-      if !report.entries.isEmpty {
-        html += "<h2>Verdict counts</h2><figure>\(bars.svg)<figcaption>\(bars.legend)</figcaption></figure>"
+      let absent = report.entries.filter { $0.counts[.missing] > 0 }
+      if !shown.isEmpty || !absent.isEmpty { html += "<h2>Verdict counts</h2>" }
+      if !shown.isEmpty {
+        html += "<figure>\(bars.svg)<figcaption>\(bars.legend)</figcaption></figure>"
       }
-      html += HTMLTable.html(BenchmarkTables.table(report, language: site.language), caption: "Per indicator")
+      if !absent.isEmpty {
+        let list = absent.map { entry in
+          "\(site.indicatorLabel(entry.indicator)) (\(entry.counts[.missing]) of \(entry.counts.total))"
+        }
+        html += "<p class=\"note\">Members without a comparison (no value, or no reference), left out of the "
+        html += "chart: \(HTML.escape(list.joined(separator: "; "))).</p>"
+      }
+      html += site.table(
+        BenchmarkTables.table(report, language: site.language), caption: "Per indicator",
+        name: "per-indicator",
+        page: path)
       for entry in report.entries where !entry.sentence.isEmpty {
         html += "<p><strong>\(HTML.escape(site.indicatorLabel(entry.indicator)))</strong>: "
         html += "\(HTML.escape(entry.sentence))</p>"

@@ -44,10 +44,13 @@ struct HomePage {
       html += "</ul>"
     }
 
-    html += "<h2>Latest changes</h2>"
-    if site.history.changes.isEmpty {
+    if !site.showsHistory {
+      // Built with --no-history: the section is left out.
+    } else if site.history.changes.isEmpty {
+      html += "<h2>Latest changes</h2>"
       html += "<p class=\"note\">No history: the site was built from a folder outside git.</p>"
     } else {
+      html += "<h2>Latest changes</h2>"
       let table = ReportTable(
         columns: [
           ReportTable.Column("date", "Date"), ReportTable.Column("change", "Change"),
@@ -59,7 +62,7 @@ struct HomePage {
             .text(String(change.id.prefix(12))),
           ]
         })
-      html += HTMLTable.html(table)
+      html += site.table(table, name: "latest-changes", page: "index.html")
     }
     var page = SitePage(title: "Home", path: "index.html", body: html, section: .home)
     page.mapData = map.map { ($0.dataPath, $0.data) }

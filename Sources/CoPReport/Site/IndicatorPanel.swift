@@ -16,8 +16,16 @@ struct IndicatorPanel {
   ) -> String? {
     let own = site.values[code]?[id] ?? [:]
     let row = site.rows[code]?[id]
+    // A period at which the parent has no value of its own and no other child has one: the reference
+    // would be the area itself, so there is none (no difference of 0.0 beside a "missing" verdict).
+    let parent = row?.reference
+    let siblings = parent.map { site.casebook.children(of: $0).map(\.code).filter { $0 != code } } ?? []
     let reference = Dictionary(
-      (row?.referenceSeries ?? []).map { ($0.period, $0.value) }, uniquingKeysWith: { first, _ in first })
+      (row?.referenceSeries ?? []).filter { point in
+        guard let parent else { return true }
+        return site.values[parent]?[id]?[point.period] != nil
+          || siblings.contains { site.values[$0]?[id]?[point.period] != nil }
+      }.map { ($0.period, $0.value) }, uniquingKeysWith: { first, _ in first })
     guard !own.isEmpty else { return nil }
     let periods = Set(own.keys).union(reference.keys).sorted()
     let indicator = site.casebook.indicator(id)
@@ -61,11 +69,12 @@ struct IndicatorPanel {
         "<p class=\"note\">Band: the \(level) confidence interval of \(HTML.escape(areaName))'s values.</p>"
     }
     html += "</figcaption></figure>"
-    html += HTMLTable.html(
+    // No reference column when the reference has no value at any period (no differences of nothing).
+    html += site.table(
       table(
         periods: periods, own: own, reference: reference, decimals: decimals,
-        areaName: areaName, referenceName: referenceName, halfWidths: halfWidths),
-      caption: "The numbers of the chart")
+        areaName: areaName, referenceName: reference.isEmpty ? nil : referenceName, halfWidths: halfWidths),
+      caption: "The numbers of the chart", name: "\(code)-\(id)", page: page)
     html += "</div></section>"
     return html
   }

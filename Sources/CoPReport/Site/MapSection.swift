@@ -21,7 +21,7 @@ struct MapSection {
     guard !shown.isEmpty else { return nil }
     let maps: [(value: Choropleth, verdict: Choropleth)] = site.casebook.indicators.compactMap { indicator in
       let rows = Dictionary(
-        shown.compactMap { area in site.rows[area.code]?[indicator.id].map { (area.code, $0) } },
+        shown.compactMap { area in site.row(area.code, indicator.id).map { (area.code, $0) } },
         uniquingKeysWith: { first, _ in first })
       guard !rows.isEmpty else { return nil }
       func map(_ show: MapShow) -> Choropleth {
@@ -78,14 +78,21 @@ struct MapSection {
       html += "\(HTML.escape(item.text))</li>"
     }
     html += "</ul></figcaption></figure>"
-    html += table(maps)
+    html += table(maps, page: page)
     html += "</section>"
     return html
   }
 
-  /// The accessible alternative: per area, each indicator's value and verdict.
-  func table(_ maps: [(value: Choropleth, verdict: Choropleth)]) -> String {
+  /// The accessible alternative: per area, each indicator's value and verdict; on a compact site
+  /// (too many for one table) a link to the indicators, whose rankings list the same.
+  func table(_ maps: [(value: Choropleth, verdict: Choropleth)], page: String) -> String {
     let dutch = site.language == "nl"
+    if site.isCompact {
+      let target = site.relative("indicators/index.html", from: page)
+      return dutch
+        ? "<p class=\"note\">De kaart als tabel: de ranglijst van elke <a href=\"\(target)\">indicator</a>.</p>"
+        : "<p class=\"note\">The map as a table: each <a href=\"\(target)\">indicator</a>'s ranking.</p>"
+    }
     var table = ReportTable(
       columns: [ReportTable.Column("area", dutch ? "Gebied" : "Area")]
         + maps.map { ReportTable.Column($0.value.indicator.id, site.label($0.value.indicator.label)) },
@@ -101,7 +108,7 @@ struct MapSection {
       table.rows.append(row)
     }
     let caption = dutch ? "De kaart als tabel: waarde en oordeel" : "The map as a table: value and verdict"
-    return HTMLTable.html(table, caption: caption)
+    return site.table(table, caption: caption, name: "map", page: page)
   }
 
   /// The data file: `window.copMap`, per indicator its label, the areas' tooltips, and per view

@@ -46,7 +46,7 @@ struct PluginPages {
       html += "<p class=\"note\">As <code>\(HTML.escape(command))</code> gives it.</p>"
       do {
         let result = try plugin.runComparison(comparison.id, in: site.casebook, options: options)
-        html += HTMLTable.html(result.reportTable)
+        html += site.table(result.reportTable, name: comparison.id, page: path)
       } catch {
         html += "<p class=\"note\">Not available for this casebook: \(HTML.escape("\(error)"))</p>"
       }

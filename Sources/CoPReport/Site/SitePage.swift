@@ -24,13 +24,14 @@ struct SitePage {
 
   /// The entries of the navigation bar.
   enum Section: String, CaseIterable {
-    case home, cases, areas, groups, plugins
+    case home, cases, areas, indicators, groups, plugins
 
     var title: String {
       switch self {
       case .home: "Home"
       case .cases: "Cases"
       case .areas: "Areas"
+      case .indicators: "Indicators"
       case .groups: "Groups"
       case .plugins: "Plugins"
       }
@@ -39,8 +40,8 @@ struct SitePage {
     var path: String { self == .home ? "index.html" : "\(rawValue)/index.html" }
   }
 
-  /// The relative way up from this page to the site root (`""` or `../`).
-  var root: String { path.contains("/") ? "../" : "" }
+  /// The relative way up from this page to the site root (`""`, `../`, `../../`).
+  var root: String { String(repeating: "../", count: path.count(where: { $0 == "/" })) }
 
   /// A link from this page to `target` (a path from the site root).
   func href(_ target: String) -> String { root + target }

@@ -8,9 +8,14 @@ package struct SitePaths: Sendable {
   private var areas: [String: String] = [:]
   private var groups: [String: String] = [:]
   private var plugins: [String: String] = [:]
+  private var indicators: [String: String] = [:]
 
-  /// The paths for the cases, areas, groups and plugins of a site.
-  init(caseIDs: [String], areaCodes: [String], groupNames: [String], pluginIDs: [String]) {
+  /// The paths for the cases, areas, groups, plugins and indicators of a site.
+  init(
+    caseIDs: [String], areaCodes: [String], groupNames: [String], pluginIDs: [String],
+    indicatorIDs: [String] = []
+  ) {
+    indicators = SitePaths.names(for: indicatorIDs)
     cases = SitePaths.names(for: caseIDs)
     areas = SitePaths.names(for: areaCodes)
     groups = SitePaths.names(for: groupNames)
@@ -25,6 +30,17 @@ package struct SitePaths: Sendable {
   func groupPage(_ name: String) -> String? { groups[name].map { "groups/\($0).html" } }
   /// The page of a plugin, from the site's root.
   func pluginPage(_ id: String) -> String? { plugins[id].map { "plugins/\($0).html" } }
+
+  /// The page of an indicator, from the site's root.
+  func indicatorPage(_ id: String) -> String? { indicators[id].map { "indicators/\($0).html" } }
+  /// The ranking of an indicator's areas of one level, from the site's root; with `within` (a
+  /// gemeente's code) the page of that gemeente's areas only.
+  func rankingPage(_ id: String, level: AreaLevel, within gemeente: String? = nil) -> String? {
+    guard let name = indicators[id] else { return nil }
+    guard let gemeente else { return "rankings/\(name)/\(level.rawValue).html" }
+    guard let area = areas[gemeente] else { return nil }
+    return "rankings/\(name)/\(level.rawValue)-\(area).html"
+  }
 
   /// A file name per key: safe, and unique when compared without case.
   static func names(for keys: [String]) -> [String: String] {

@@ -60,6 +60,18 @@ public struct CaseAdd {
       return copy
     }
   }
+
+  /// A diagnostic as a message line: in one of the files, at that file as the user named it
+  /// (`casebook/cases/x.md`, `/tmp/x.md`); elsewhere in the casebook, at its path with `pathPrefix`
+  /// (the casebook folder as seen from the current folder).
+  public func formatted(_ diagnostic: Diagnostic, pathPrefix: String) -> String {
+    guard let file = files.first(where: { Self.path(of: $0.id) == diagnostic.location.file }) else {
+      return diagnostic.formatted(pathPrefix: pathPrefix)
+    }
+    var copy = diagnostic
+    copy.location.file = file.name
+    return copy.formatted(pathPrefix: "")
+  }
 }
 
 /// The title line of a case's front matter, for commit messages.

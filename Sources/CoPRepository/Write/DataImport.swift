@@ -131,13 +131,53 @@ public struct DataImport {
   }
 }
 
-/// An indicator that is not in the catalogue (a usage error).
+/// An indicator that is not in the committed catalogue (a usage error).
 public struct UnknownIndicator: Error, CustomStringConvertible {
+  /// The id as given.
   public var id: String
+  /// The ids of the committed catalogue, for a did-you-mean.
   public var known: [String]
+  /// The casebook folder as shown in messages (`casebook/`, empty for the current folder) when the
+  /// working tree's catalogue has the id but it is not committed (see
+  /// ``checkingWorkingTree(of:pathPrefix:)``); nil when the working tree does not have it either.
+  public var uncommittedIn: String?
+
+  /// Creates the error.
+  public init(id: String, known: [String], uncommittedIn: String? = nil) {
+    self.id = id
+    self.known = known
+    self.uncommittedIn = uncommittedIn
+  }
+
+  /// This error, told that the working tree's catalogue in `folder` (shown as `pathPrefix`) has the id
+  /// when it does: a write reads the committed casebook, so an entry that is only saved is not there yet.
+  public func checkingWorkingTree(of folder: URL, pathPrefix: String) -> UnknownIndicator {
+    guard let data = try? FileSystemSource(root: folder).read(CatalogueReader.path) else { return self }
+    var diagnostics: [Diagnostic] = []
+    let entries = CatalogueReader.read(String(decoding: data, as: UTF8.self), into: &diagnostics)
+    guard entries.contains(where: { $0.0.id == id }) else { return self }
+    var copy = self
+    copy.uncommittedIn = pathPrefix
+    return copy
+  }
+
+  /// The message; when the id is only in the working tree, with how to commit it (as git's hints).
   public var description: String {
-    "unknown indicator '\(id)'; indicators/catalogue.yaml has no such id"
-      + DidYouMean.hint(for: id, among: known)
+    guard let prefix = uncommittedIn else {
+      return "unknown indicator '\(id)'; \(CatalogueReader.path) has no such id"
+        + DidYouMean.hint(for: id, among: known)
+    }
+    // `git -C FOLDER commit PATH` commits the file from anywhere, with the path inside the casebook.
+    var folder = String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
+    if folder.contains(where: { " '\"$\\".contains($0) }) {
+      folder = "'" + folder.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+    let git = folder.isEmpty ? "git" : "git -C \(folder)"
+    return "indicator '\(id)' is in \(prefix)\(CatalogueReader.path), but that change is not committed, and "
+      + "writes read the committed casebook\n"
+      + "hint: commit the catalogue first: \(git) commit -m \"Add indicator \(id)\" \(CatalogueReader.path)\n"
+      + "hint: or add indicators with `cop indicators add \(id) --label ... --unit ... --polarity ...`, "
+      + "which commits them"
   }
 }
 

@@ -29,15 +29,19 @@ public struct WriteOptions: ParsableArguments {
 
 /// Runs a write, turning its failures into messages on standard error and the contract's exit
 /// codes: invalid data 65 (every diagnostic listed), an unknown indicator 64, anything else 1.
-/// `pathPrefix` is put before casebook-relative paths in diagnostics.
-public func reportingWriteFailures<T>(pathPrefix: String, _ body: () throws -> T) throws -> T {
+/// `pathPrefix` is put before casebook-relative paths in diagnostics, unless `formatted` formats them.
+public func reportingWriteFailures<T>(
+  pathPrefix: String, formatted: ((Diagnostic) -> String)? = nil, _ body: () throws -> T
+) throws -> T {
   do {
     return try body()
   } catch let exit as ExitCode {
     throw exit
   } catch let error as CasebookWriteError {
     if case .invalid(let diagnostics) = error {
-      for diagnostic in diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: pathPrefix)) }
+      for diagnostic in diagnostics {
+        Terminal.error(formatted?(diagnostic) ?? diagnostic.formatted(pathPrefix: pathPrefix))
+      }
       Terminal.error("error: \(error)")
       throw Exit.invalidData
     }

@@ -47,8 +47,13 @@ struct SiteBuildTests {
       #expect(site.text(page) != nil, "\(page)")
     }
     #expect(site.brokenOrOutside.isEmpty, "\(site.brokenOrOutside.prefix(10))")
+    // The five index pages, the indicators' index, a page per indicator, and its rankings.
+    let rankings = site.pages.keys.filter { $0.hasPrefix("rankings/") }.count
+    #expect(rankings > 0)
     #expect(
-      site.pages.count == casebook.cases.count + casebook.areas.count + casebook.groupNames.count + 1 + 5)
+      site.pages.count
+        == casebook.cases.count + casebook.areas.count + casebook.groupNames.count + 1 + 5 + 1
+        + casebook.indicators.count + rankings)
   }
 
   @Test("every page carries the Content-Security-Policy and no inline script or style")

@@ -1,0 +1,61 @@
+/// Indicators of areas as rows of one table, the form area and case pages take on a compact site
+/// (``SiteBuilder/panelLimit``): per area and indicator the verdict, the periods, the gap at both
+/// ends, the area's and the reference's last value, and a link to the indicator's ranking.
+struct IndicatorSummaryTable {
+  let site: SiteContext
+  /// The page the table is on, from the site root.
+  let page: String
+
+  /// The table of `pairs` (area code, indicator id) with a comparison, or nil when none has one;
+  /// `showArea` adds the area's name as the first column.
+  func html(_ pairs: [(area: String, indicator: String)], showArea: Bool = false) -> String? {
+    let rows = pairs.compactMap { pair in site.row(pair.area, pair.indicator).map { (pair, $0) } }
+    guard !rows.isEmpty else { return nil }
+    var csv = ReportTable(
+      columns: [
+        .init("area"), .init("indicator"), .init("verdict"), .init("from"), .init("to"), .init("gap_from"),
+        .init("gap_to"), .init("value"), .init("reference"), .init("reference_value"),
+      ], rows: [])
+    // Kept small (a country has 17,651 such tables): numbers aligned by the style sheet, the verdict
+    // the link to the area's place in the ranking.
+    var html = "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")\">"
+    html += "<caption>Every indicator against the reference</caption>"
+    html += "<thead><tr>"
+    if showArea { html += "<th scope=\"col\">Area</th>" }
+    html += "<th scope=\"col\">Indicator</th><th scope=\"col\">Verdict</th><th scope=\"col\">Periods</th>"
+    html += "<th scope=\"col\">Gap</th><th scope=\"col\">Value</th><th scope=\"col\">Reference</th>"
+    html += "</tr></thead><tbody>"
+    for (pair, row) in rows {
+      csv.rows.append([
+        .text(pair.area), .text(pair.indicator), .text(row.verdict.rawValue), .text(row.from), .text(row.to),
+        .number(row.gapFrom), .number(row.gapTo), .number(row.areaTo), .text(row.reference),
+        .number(row.referenceTo),
+      ])
+      let indicator = site.casebook.indicator(pair.indicator)
+      let decimals = indicator?.decimals ?? 1
+      func number(_ value: Double?) -> String {
+        value.map { HTML.escape(NumberFormat.display($0, decimals: decimals)) } ?? "–"
+      }
+      html += "<tr>"
+      if showArea { html += "<td>\(site.areaLink(pair.area, from: page))</td>" }
+      html += "<td>\(HTML.escape(site.indicatorLabel(pair.indicator)))</td>"
+      html += "<td class=\"v-\(row.verdict.rawValue)\">"
+      if let level = site.casebook.area(pair.area)?.level,
+        let target = RankingPages(site: site).page(of: pair.indicator, level: level, area: pair.area)
+      {
+        html +=
+          "<a href=\"\(site.relative(target, from: page))#\(HTML.escape(SitePaths.safeName(pair.area)))\">"
+        html += "\(row.verdict.rawValue)</a></td>"
+      } else {
+        html += "\(row.verdict.rawValue)</td>"
+      }
+      let periods = row.from.map { from in row.to.map { $0 == from ? from : "\(from)–\($0)" } ?? from } ?? "–"
+      html += "<td>\(HTML.escape(periods))</td>"
+      let gap =
+        row.gapFrom != nil && row.to != row.from
+        ? "\(number(row.gapFrom)) → \(number(row.gapTo))" : number(row.gapTo)
+      html += "<td>\(gap)</td><td>\(number(row.areaTo))</td><td>\(number(row.referenceTo))</td></tr>"
+    }
+    return html + "</tbody></table></div>" + site.downloads.link(csv, name: "indicators", page: page)
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import CoPKit
+
+/// Ranking pages, indicator pages and the compact site a country needs (issue #20 item 5, #23 item 3).
+@Suite("Rankings, indicator pages and the compact site")
+struct SiteRankingTests {
+  /// Two gemeenten and three wijken; the gaps worked by hand (income is higher-is-better, tolerance
+  /// 0.5, gap g = reference − value): Heechterp 62 − 50 = 12 → 60 − 55 = 5 (closer), Vrijheidswijk
+  /// 62 − 64 = −2 → 60 − 58 = 2 (further), Centrum 70 − 71 = −1 → 70 − 72 = −2 (ahead).
+  static func casebook() throws -> Casebook {
+    let result = try SampleCasebook.load([
+      "areas.csv": """
+      code,name,level,parent,groups
+      NL,Nederland,country,,
+      GM0080,Leeuwarden,gemeente,NL,G18
+      WK008001,Heechterp,wijk,GM0080,aandachtswijken
+      WK008002,Vrijheidswijk,wijk,GM0080,
+      GM0363,Amsterdam,gemeente,NL,G4;G18
+      WK036301,Centrum,wijk,GM0363,
+
+      """,
+      "indicators/data/income_from_work.csv": """
+      area,period,value
+      GM0080,2007,62
+      GM0080,2012,60
+      WK008001,2007,50
+      WK008001,2012,55
+      WK008002,2007,64
+      WK008002,2012,58
+      GM0363,2007,70
+      GM0363,2012,70
+      WK036301,2007,71
+      WK036301,2012,72
+
+      """,
+    ])
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+    return result.casebook
+  }
+
+  static func build(
+    _ casebook: Casebook, panelLimit: Int = SiteBuilder.defaultPanelLimit, listLimit: Int = 1_000
+  )
+    throws -> SiteFiles
+  {
+    var builder = SiteBuilder(
+      casebook: casebook, language: nil, history: SiteHistory(), plugins: [], generator: "test")
+    builder.panelLimit = panelLimit
+    builder.listLimit = listLimit
+    return SiteFiles(files: try builder.build())
+  }
+
+  @Test("a ranking page per indicator and level: every area by its gap, furthest behind first, with a bar")
+  func rankingOrder() throws {
+    let site = try Self.build(try Self.casebook())
+    let page = try #require(site.text("rankings/income_from_work/wijk.html"))
+    let positions = ["WK008001", "WK008002", "WK036301"].map { code in
+      page.range(of: "<tr id=\"\(code)\">")?.lowerBound
+    }
+    let found = positions.compactMap { $0 }
+    #expect(found.count == 3 && found == found.sorted(), "\(positions)")
+    #expect(
+      page.contains(
+        "<tr id=\"WK008001\"><td>1</td><td><a href=\"../../areas/WK008001.html\">Heechterp</a></td>"
+          + "<td>2012</td><td>55.0</td><td>Leeuwarden</td><td>60.0</td><td>5.0</td>"
+          + "<td class=\"v-closer\">closer</td>"))
+    // Bars scaled to the widest gap (5): 5 → 50 px to the right, −2 → 20 px to the left.
+    #expect(page.contains("<rect class=\"behind\" x=\"50\" width=\"50\"/>"))
+    #expect(page.contains("<rect class=\"behind\" x=\"50\" width=\"20\"/>"))
+    #expect(page.contains("<rect class=\"ahead\" x=\"30\" width=\"20\"/>"))
+    // Gemeente pages open with the rankings of their wijken.
+    let leeuwarden = try #require(site.text("areas/GM0080.html"))
+    let rankings = try #require(leeuwarden.range(of: "<h2>Rankings</h2>")?.lowerBound)
+    #expect(leeuwarden.contains("<a href=\"../rankings/income_from_work/wijk.html\">wijk</a>"))
+    #expect(
+      rankings < (leeuwarden.range(of: "<section class=\"indicator\"")?.lowerBound ?? leeuwarden.endIndex))
+    #expect(site.brokenOrOutside.isEmpty, "\(site.brokenOrOutside)")
+  }
+
+  @Test("a level with more areas than the list limit is ranked and listed per gemeente")
+  func splitPerGemeente() throws {
+    let site = try Self.build(try Self.casebook(), listLimit: 2)
+    #expect(site.text("rankings/income_from_work/wijk.html")?.contains("<h2>Per gemeente</h2>") == true)
+    let leeuwarden = try #require(site.text("rankings/income_from_work/wijk-GM0080.html"))
+    #expect(leeuwarden.contains("<tr id=\"WK008001\">") && leeuwarden.contains("<tr id=\"WK008002\">"))
+    #expect(!leeuwarden.contains("WK036301"))
+    #expect(site.text("rankings/income_from_work/wijk-GM0363.html")?.contains("<tr id=\"WK036301\">") == true)
+    #expect(
+      site.text("areas/GM0080.html")?.contains(
+        "<a href=\"../rankings/income_from_work/wijk-GM0080.html\">wijk</a>")
+        == true)
+    #expect(site.text("areas/index.html")?.contains("each gemeente's page lists its own") == true)
+    #expect(site.brokenOrOutside.isEmpty, "\(site.brokenOrOutside)")
+  }
+
+  @Test("each indicator's page: unit, polarity, source, years and its rankings")
+  func indicatorPage() throws {
+    let site = try Self.build(try Self.casebook())
+    let page = try #require(site.text("indicators/income_from_work.html"))
+    #expect(page.contains("<dt>Unit</dt><dd>percent</dd>"))
+    #expect(page.contains("<dt>Polarity</dt><dd>higher is better</dd>"))
+    #expect(page.contains("<dt>Years</dt><dd>2007–2012</dd>"))
+    #expect(page.contains("<a href=\"../rankings/income_from_work/wijk.html\">Every wijk by its gap</a>"))
+    #expect(
+      site.text("indicators/index.html")?.contains("href=\"../indicators/income_from_work.html\"") == true)
+  }
+
+  @Test("above the panel limit, area and case pages show a row per indicator with the full site's numbers")
+  func compactSite() throws {
+    let casebook = try Self.casebook()
+    let full = try Self.build(casebook)
+    let compact = try Self.build(casebook, panelLimit: 0)
+    #expect(full.text("areas/WK008001.html")?.contains("<svg class=\"chart\"") == true)
+    let area = try #require(compact.text("areas/WK008001.html"))
+    #expect(!area.contains("<svg class=\"chart\""))
+    #expect(
+      area.contains(
+        "<tr><td>Inkomen uit werk</td><td class=\"v-closer\">"
+          + "<a href=\"../rankings/income_from_work/wijk.html#WK008001\">closer</a></td>"
+          + "<td>2007–2012</td><td>12.0 → 5.0</td><td>55.0</td><td>60.0</td></tr>"))
+    let casePage = try #require(compact.text("cases/frontlijn.html"))
+    #expect(
+      casePage.contains("<h2>Around the intervention</h2>") && !casePage.contains("<svg class=\"chart\""))
+    // The rankings read the same numbers either way.
+    #expect(
+      compact.text("rankings/income_from_work/wijk.html") == full.text("rankings/income_from_work/wijk.html"))
+    #expect(compact.brokenOrOutside.isEmpty, "\(compact.brokenOrOutside)")
+  }
+
+  @Test("the compact rows are the engine's rows without their series")
+  func compactRowsMatchTheEngine() throws {
+    let casebook = try Self.casebook()
+    let engine = BenchmarkEngine(casebook: casebook)
+    let rows = SiteRows(casebook: casebook, engine: engine, significance: nil)
+    for level in [AreaLevel.gemeente, .wijk] {
+      let result = try engine.compare(ComparisonRequest(subject: .level(level)))
+      #expect(!result.rows.isEmpty)
+      for row in result.rows {
+        #expect(rows.row(area: row.area, indicator: row.indicator) == row, "\(row.area)")
+      }
+    }
+  }
+}
