@@ -1,5 +1,9 @@
 import ArgumentParser
-import CoPKit
+import CoPCasebook
+import CoPCore
+import CoPPluginKit
+import CoPRepository
+import CoPTables
 
 extension AreasCommand {
   /// `cop areas add CODE --name N --level L [--parent P] [--groups G]`: one area, validated and committed.

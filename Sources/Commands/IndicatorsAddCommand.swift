@@ -1,5 +1,9 @@
 import ArgumentParser
-import CoPKit
+import CoPCasebook
+import CoPCore
+import CoPPluginKit
+import CoPRepository
+import CoPTables
 
 extension IndicatorsCommand {
   /// `cop indicators add ID --label ... --unit ... --polarity ...`: one catalogue entry, validated and

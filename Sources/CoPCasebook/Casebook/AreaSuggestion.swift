@@ -1,3 +1,6 @@
+import CoPCore
+import CoPPluginKit
+import CoPTables
 import Foundation
 
 /// What to suggest for an area code that is not in `areas.csv`, for people who may not know that areas

@@ -1,3 +1,5 @@
+import CoPPluginKit
+
 /// The files `cop init` writes: a casebook that validates, with comments that teach the format.
 public enum CasebookTemplate {
   /// The skeleton files by path, for a casebook with this title.
@@ -57,23 +59,6 @@ public enum CasebookTemplate {
     ]
   }
 
-  /// A YAML double-quoted string.
-  package static func yamlQuoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          output += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return output + "\""
-  }
+  /// A YAML double-quoted string (``YAMLQuoting``).
+  package static func yamlQuoted(_ text: String) -> String { YAMLQuoting.quoted(text) }
 }

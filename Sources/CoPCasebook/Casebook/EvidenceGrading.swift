@@ -1,4 +1,5 @@
 import CoPCore
+import CoPPluginKit
 import Foundation
 
 /// The checks of a case's evidence grading that need no other file: who assessed it and when, and

@@ -1,3 +1,10 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginHost
+import CoPPluginKit
+import CoPRepository
+import CoPTables
+
 /// The list of indicators and one page per indicator: what it measures (unit, polarity, source,
 /// years) and the links to its rankings per level.
 struct IndicatorPages {

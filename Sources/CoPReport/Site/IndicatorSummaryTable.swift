@@ -1,3 +1,10 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginHost
+import CoPPluginKit
+import CoPRepository
+import CoPTables
+
 /// Indicators of areas as rows of one table, the form area and case pages take on a compact site
 /// (``SiteBuilder/panelLimit``): per area and indicator the verdict, the periods, the gap at both
 /// ends, the area's and the reference's last value, and a link to the indicator's ranking.

@@ -1,3 +1,10 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginHost
+import CoPPluginKit
+import CoPRepository
+import CoPTables
+
 /// The ranking of an indicator per level: every area of the level sorted by its gap to its reference
 /// at the last period with values, furthest behind first, with its value, the reference's value, the
 /// verdict and a bar.

@@ -1,3 +1,9 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginHost
+import CoPPluginKit
+import CoPRepository
+import CoPTables
 import Foundation
 
 /// The CSV file beside each table of the site: `downloads/<page without .html>/<name>.csv`, linked

@@ -1,3 +1,5 @@
+import CoPCore
+
 /// The file of every page of the site, chosen once so that links and files always agree.
 ///
 /// Case ids and area codes become file names with only letters, digits, `-`, `_` and `.` (anything

@@ -1,3 +1,10 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginHost
+import CoPPluginKit
+import CoPRepository
+import CoPTables
+
 /// Every area's comparison with its parent, per indicator, kept small enough for a country: the
 /// numbers of a ``ComparisonRow`` without its series, 72 bytes a row in one flat array (a country's
 /// 17,651 areas × 100 indicators take 127 MB, where the rows themselves would take well over 1 GB).

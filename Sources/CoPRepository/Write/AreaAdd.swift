@@ -1,4 +1,9 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginKit
+import CoPTables
 import Foundation
+import GitStore
 
 /// `cop areas add`: one new line at the end of `areas.csv`, as a write.
 ///

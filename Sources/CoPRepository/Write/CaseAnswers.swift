@@ -1,4 +1,9 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginKit
+import CoPTables
 import Foundation
+import GitStore
 
 /// The checks of `cop case new`'s answers (from the options or the questions): each returns the
 /// problem in words, or nil, so that a question can be asked again after a wrong answer.

@@ -1,3 +1,4 @@
+import CoPCasebook
 import CoPCore
 import Foundation
 

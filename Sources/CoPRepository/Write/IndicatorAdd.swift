@@ -1,4 +1,9 @@
+import CoPCasebook
+import CoPCore
+import CoPPluginKit
+import CoPTables
 import Foundation
+import GitStore
 
 /// `cop indicators add`: one new entry at the end of `indicators/catalogue.yaml`, as a write.
 ///

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPReport
+@testable import CoPRepository
+@testable import CoPTables
 
 /// Messages for contributors who are not programmers: areas suggested by code and by name, dates
 /// written day first, evidence levels given by their label, YAML syntax errors in plain words.

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPReport
+@testable import CoPRepository
+@testable import CoPTables
 
 /// The CSV beside every table of the site, and the charts' axes on round steps.
 @Suite("Site downloads and chart axes")

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPReport
+@testable import CoPRepository
+@testable import CoPTables
 
 /// What the site shows when comparisons are missing: what there is, and what is absent said once.
 @Suite("The site and missing comparisons")

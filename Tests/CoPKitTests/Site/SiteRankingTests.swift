@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import CoPKit
+@testable import CoPCasebook
+@testable import CoPCore
+@testable import CoPPluginKit
+@testable import CoPReport
+@testable import CoPRepository
+@testable import CoPTables
 
 /// Ranking pages, indicator pages and the compact site a country needs (issue #20 item 5, #23 item 3).
 @Suite("Rankings, indicator pages and the compact site")

@@ -61,6 +61,6 @@ enum YAMLErrorExplanation {
       return advice + "; put the value in quotes"
     }
     let keyText = key.drop { $0 == " " || $0 == "-" }
-    return advice + "; put the value in quotes: \(keyText): \(CasebookTemplate.yamlQuoted(String(value)))"
+    return advice + "; put the value in quotes: \(keyText): \(YAMLQuoting.quoted(String(value)))"
   }
 }
