@@ -279,16 +279,22 @@ final class SSHAgent {
     group = try ProcessGroup(
       ["/usr/bin/ssh-agent", "-D", "-a", socket.path], environment: sandbox.environment(),
       log: sandbox.url("agent.log"))
+    // The socket file appears when ssh-agent binds it, a moment before it listens: ready is when
+    // `ssh-add -l` reaches it (exit 1, no keys) rather than failing to connect (exit 2).
     var ready = false
+    let list = URL(fileURLWithPath: "/usr/bin/ssh-add")
+    let agent = ["SSH_AUTH_SOCK": socket.path]
     for _ in 0..<600 where group.isRunning {
-      if FileManager.default.fileExists(atPath: socket.path) {
+      if FileManager.default.fileExists(atPath: socket.path),
+        try sandbox.run(list, ["-l"], environment: agent).status != 2
+      {
         ready = true
         break
       }
       usleep(50_000)
     }
     if !ready { group.stop() }
-    try #require(ready, "ssh-agent made no socket")
+    try #require(ready, "ssh-agent made no socket that answers")
   }
 
   /// The environment that points ssh at this agent.
