@@ -8,7 +8,7 @@ public enum CasebookTemplate {
       "casebook.yaml": """
       # A cop casebook (format 1). See the README of cop for every field.
       format: 1
-      title: \(yamlQuoted(title))
+      title: \(YAMLQuoting.quoted(title))
       language: nl
       themes:
         - id: area-based
@@ -58,7 +58,4 @@ public enum CasebookTemplate {
       "cases/.gitkeep": "",
     ]
   }
-
-  /// A YAML double-quoted string (``YAMLQuoting``).
-  package static func yamlQuoted(_ text: String) -> String { YAMLQuoting.quoted(text) }
 }

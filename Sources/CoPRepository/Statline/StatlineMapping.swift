@@ -117,7 +117,7 @@ public struct StatlineMapping: Sendable, Equatable {
     let words = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"]
     guard plainCharacters, let first = text.unicodeScalars.first, first.properties.isAlphabetic,
       text.last != " ", !words.contains(text.lowercased())
-    else { return CasebookTemplate.yamlQuoted(text) }
+    else { return YAMLQuoting.quoted(text) }
     return text
   }
 }
