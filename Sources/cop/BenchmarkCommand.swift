@@ -18,6 +18,7 @@ struct BenchmarkCommand: ParsableCommand {
   @OptionGroup var global: CasebookOptions
   @OptionGroup var geography: GeographyOption
   @OptionGroup var significance: SignificanceOptions
+  @OptionGroup var ranking: RankingOptions
 
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
@@ -60,7 +61,7 @@ struct BenchmarkCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try geography.apply(to: global.load(), naming: [total, reference, areaReference])
-    let report = try reportingFailures {
+    let computed = try reportingFailures {
       try global.pluginRegistry(builtIn: builtInPlugins).engine(
         for: loaded.casebook, indicators: indicators, withMetrics: withMetrics
       ).benchmark(
@@ -68,6 +69,7 @@ struct BenchmarkCommand: ParsableCommand {
         areaReference: try ReferenceSpec.parse(areaReference, in: loaded.casebook), total: total,
         indicators: indicators, withMetrics: withMetrics, from: from, to: to, significance: significance.test)
     }
+    let report = ranking.ranking.apply(to: computed, casebook: loaded.casebook)
     switch format {
     case .text:
       Terminal.write(
@@ -82,7 +84,8 @@ struct BenchmarkCommand: ParsableCommand {
     case .csv:
       Terminal.write(TableRenderer().csv(BenchmarkTables.table(report, language: loaded.language)))
     case .json:
-      let json = BenchmarkTables.json(report, revision: loaded.casebook.revision)
+      let json = BenchmarkTables.json(
+        report, revision: loaded.casebook.revision, casebook: loaded.casebook)
       Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
     }
   }

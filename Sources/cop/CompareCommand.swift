@@ -19,6 +19,7 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
   @OptionGroup var geography: GeographyOption
   @OptionGroup var significance: SignificanceOptions
+  @OptionGroup var ranking: RankingOptions
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
@@ -70,7 +71,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let loaded = try geography.apply(to: global.load(), naming: [area, reference])
     let format = output.resolved
-    let result = try reportingFailures {
+    let computed = try reportingFailures {
       let engine = try global.pluginRegistry(builtIn: builtInPlugins).engine(
         for: loaded.casebook, indicators: indicators, withMetrics: withMetrics)
       let subject: ComparisonSubject =
@@ -83,9 +84,11 @@ struct CompareCommand: ParsableCommand {
         includeSeries: format == .table, significance: significance.test)
       return try engine.compare(request)
     }
+    let result = ranking.ranking.apply(to: computed, casebook: loaded.casebook)
     switch format {
     case .json:
-      let json = ComparisonTables.json(result, revision: loaded.casebook.revision)
+      let json = ComparisonTables.json(
+        result, revision: loaded.casebook.revision, casebook: loaded.casebook)
       Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
     case .table:
       let table = ComparisonTables.rows(

@@ -71,6 +71,15 @@ extension BenchmarkEngine {
           + "because some areas have no n: "
           + WarningLog.shortList(evaluator.unweighted))
     }
+    if !evaluator.thinFallbacks.isEmpty {
+      let areas = evaluator.thinFallbacks.map(\.area).uniqued()
+      let one = areas.count == 1
+      warnings.add(
+        "\(indicator.id): \(one ? "1 reference is" : "\(areas.count) references are") the mean of fewer than "
+          + "half of \(one ? "its" : "their") children, for want of \(one ? "a value of its own" : "values of their own"), "
+          + "and may not stand for \(one ? "it" : "them"); store \(one ? "its own value" : "their own values"): "
+          + WarningLog.shortList(areas.map { describe($0, evaluator.thinFallbacks) }))
+    }
     if !evaluator.comparedWithThemselves.isEmpty {
       let count = evaluator.comparedWithThemselves.count
       warnings.add(
@@ -93,6 +102,15 @@ extension BenchmarkEngine {
     return rows
   }
 
+  /// `GM0363 Amsterdam (10 of 99 children at 2018, 12 of 99 at 2022)`: a thin reference for a warning.
+  private func describe(_ area: String, _ thin: [ThinFallback]) -> String {
+    let name = casebook.area(area).map { " \($0.name)" } ?? ""
+    let periods = thin.filter { $0.area == area }.enumerated().map { position, entry in
+      "\(entry.coverage.withValue) of \(entry.coverage.children)\(position == 0 ? " children" : "") at \(entry.period)"
+    }
+    return "\(area)\(name) (\(periods.joined(separator: ", ")))"
+  }
+
   /// One row: the periods, the four values, the gaps and the verdict.
   func row(
     for plan: RowPlan, indicator: Indicator, evaluator: ValueEvaluator, from: String?, to: String?,
@@ -112,6 +130,10 @@ extension BenchmarkEngine {
       polarity: indicator.polarity, tolerance: indicator.tolerance, minN: indicator.minN)
     let referenceCoverageFrom = evaluator.coverage(plan.reference, at: from)
     let referenceCoverageTo = evaluator.coverage(plan.reference, at: to)
+    let fallbackCoverageFrom = selfFrom ? nil : evaluator.fallbackCoverage(plan.reference, at: from)
+    let fallbackCoverageTo = selfTo ? nil : evaluator.fallbackCoverage(plan.reference, at: to)
+    if !selfFrom { evaluator.noteThinFallback(plan.reference, at: from) }
+    if !selfTo { evaluator.noteThinFallback(plan.reference, at: to) }
     var row = ComparisonRow(
       indicator: indicator.id, area: plan.label, reference: plan.referenceLabel, from: from, to: to,
       areaFrom: nil, areaTo: nil, referenceFrom: nil, referenceTo: nil, gapFrom: nil, gapTo: nil,
@@ -119,6 +141,8 @@ extension BenchmarkEngine {
       coverageFrom: evaluator.coverage(plan.subject, at: from) ?? referenceCoverageFrom,
       coverageTo: evaluator.coverage(plan.subject, at: to) ?? referenceCoverageTo,
       referenceCoverageFrom: referenceCoverageFrom, referenceCoverageTo: referenceCoverageTo)
+    row.fallbackCoverageFrom = fallbackCoverageFrom
+    row.fallbackCoverageTo = fallbackCoverageTo
     guard verdict != .suppressed else { return row }
     row.areaFrom = areaFrom?.value
     row.areaTo = areaTo?.value
