@@ -41,7 +41,7 @@ extension CaseCommand {
       }
       let add = CaseAdd(files: caseFiles)
       let casebookWrite = global.casebookWrite(author: try write.signature())
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+      let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         do {
           return try casebookWrite.run { base in add.plan(against: base) }
         } catch CasebookWriteError.invalid(let diagnostics) {

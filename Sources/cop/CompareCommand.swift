@@ -33,20 +33,8 @@ struct CompareCommand: ParsableCommand {
     help: ArgumentHelp("Compare every area of this level (gemeente, wijk, buurt, ...).", valueName: "level"))
   var level: String?
 
-  @Option(
-    name: .customLong("indicator"),
-    help: ArgumentHelp(
-      "An indicator or metric id (repeatable; default: every stored indicator).", valueName: "id"))
-  var indicators: [String] = []
-
-  @Flag(help: "Also compare the plugins' metrics.")
-  var withMetrics = false
-
-  @Option(help: ArgumentHelp("The first period.", valueName: "period"))
-  var from: String?
-
-  @Option(help: ArgumentHelp("The last period.", valueName: "period"))
-  var to: String?
+  @OptionGroup var selection: IndicatorOptions
+  @OptionGroup var periods: PeriodOptions
 
   @Option(
     help: ArgumentHelp(
@@ -73,38 +61,19 @@ struct CompareCommand: ParsableCommand {
     let format = output.resolved
     let computed = try reportingFailures {
       let engine = try global.pluginRegistry(builtIn: builtInPlugins).engine(
-        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics)
+        for: loaded.casebook, indicators: selection.indicators, withMetrics: selection.withMetrics)
       let subject: ComparisonSubject =
         if let area { .area(area) } else if let group { .group(group) } else {
           .level(AreaLevel(rawValue: level!)!)
         }
       let request = ComparisonRequest(
-        subject: subject, indicators: indicators, withMetrics: withMetrics, from: from, to: to,
+        subject: subject, indicators: selection.indicators, withMetrics: selection.withMetrics,
+        from: periods.from, to: periods.to,
         reference: try ReferenceSpec.parse(reference, in: loaded.casebook), aggregate: aggregate,
-        includeSeries: format == .table, significance: significance.test)
+        includeSeries: format == .table || format == .text, significance: significance.test)
       return try engine.compare(request)
     }
     let result = ranking.ranking.apply(to: computed, casebook: loaded.casebook)
-    switch format {
-    case .json:
-      let json = ComparisonTables.json(
-        result, revision: loaded.casebook.revision, casebook: loaded.casebook)
-      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
-    case .table:
-      let table = ComparisonTables.rows(
-        result, casebook: loaded.casebook, forTerminal: true, language: loaded.language)
-      Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-    case .csv:
-      let table = ComparisonTables.rows(
-        result, casebook: loaded.casebook, forTerminal: false, language: nil, displays: false)
-      Terminal.write(TableRenderer().csv(table))
-      for warning in result.warnings { Terminal.error("warning: \(warning)") }
-    case .markdown:
-      let renderer = TableRenderer()
-      var table = ComparisonTables.rows(result, casebook: loaded.casebook, forTerminal: false, language: nil)
-      table.footer = ComparisonTables.summaryLines(
-        result, casebook: loaded.casebook, language: loaded.language)
-      Terminal.write(renderer.markdown(table) + "\n" + renderer.markdown(ComparisonTables.summary(result)))
-    }
+    loaded.emit(ComparisonOutput(result, casebook: loaded.casebook, language: loaded.language), as: format)
   }
 }

@@ -41,7 +41,7 @@ struct ImportChangesCommand: ParsableCommand {
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: ChangeImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let merged = try importer.merge(into: base)
         report = merged.report

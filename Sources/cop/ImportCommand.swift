@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: DataImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let merged = try importer.merge(into: base)
         report = merged.report

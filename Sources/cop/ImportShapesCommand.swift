@@ -61,7 +61,7 @@ struct ImportShapesCommand: ParsableCommand {
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: ShapeImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let planned: (contents: Data, report: ShapeImport.Report)
         do { planned = try importer.plan(for: base) } catch let error as MapError {

@@ -57,15 +57,7 @@ struct PeersCommand: ParsableCommand {
         of: code, indicators: indicators, period: period, k: k)
     }
     let shown = try reportingFailures { try ranking.ranking.apply(to: found, casebook: loaded.casebook) }
-    let table = PeerTables.table(shown, casebook: loaded.casebook)
-    switch output.resolved {
-    case .json:
-      let json = PeerTables.json(shown, revision: loaded.casebook.revision)
-      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
-    case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-    case .csv: Terminal.write(TableRenderer().csv(table))
-    case .markdown: Terminal.write(TableRenderer().markdown(table))
-    }
+    loaded.emit(PeerOutput(shown, casebook: loaded.casebook), as: output.resolved)
     if let saveGroup {
       Terminal.error("Saving the peer group in areas.csv:")
       for line in PeerTables.groupChange(found, group: saveGroup, casebook: loaded.casebook) {
@@ -73,7 +65,7 @@ struct PeersCommand: ParsableCommand {
       }
       let save = GroupSave(group: saveGroup, members: [found.area] + found.peers.map(\.area))
       let casebookWrite = global.casebookWrite(author: try write.signature())
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+      let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         try casebookWrite.run { base in try save.plan(against: base) }
       }
       if let commit = outcome.commit {
