@@ -95,6 +95,12 @@ let package = Package(
     ),
 
     // Tests
+    // The one test-support target: scratch folders, git repositories, running `cop`.
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "GitStoreTests",
       dependencies: ["GitStore", "CLibgit2"],
@@ -102,7 +108,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CoPKitTests",
-      dependencies: ["CoPKit", "GitStore"],
+      dependencies: ["CoPKit", "GitStore", "TestSupport"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -128,7 +134,8 @@ let package = Package(
     ),
     .testTarget(
       name: "copTests",
-      dependencies: ["CoPKit", "GitStore"],
+      dependencies: ["CoPKit", "GitStore", "TestSupport"],
+      exclude: ["Golden"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `cop` on the bundled casebook: every figure checked here is one the source report

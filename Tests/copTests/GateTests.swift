@@ -1,5 +1,6 @@
 import CoPKit
 import Foundation
+import TestSupport
 import Testing
 
 /// The server-side gates: the pre-receive hook of `gates/` installed in a real bare repository and

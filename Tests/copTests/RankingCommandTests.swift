@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--sort`, `--desc`, `--limit` and the name columns of `cop compare`, `cop benchmark` and `cop peers`.

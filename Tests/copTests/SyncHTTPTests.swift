@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop sync` against a real Apache running `git http-backend` with basic authentication for

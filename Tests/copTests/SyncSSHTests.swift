@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop sync` against a real OpenSSH server on 127.0.0.1 (``SSHServer``), reached through git and

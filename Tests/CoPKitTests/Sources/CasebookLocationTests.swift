@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @testable import CoPKit
@@ -9,7 +10,7 @@ import Testing
 @Suite("Finding the casebook")
 struct CasebookLocationTests {
   /// A current folder with a `casebook/` folder in it, and a second casebook elsewhere.
-  static func makeFolders(_ scratch: GitScratch) throws -> (current: URL, elsewhere: URL) {
+  static func makeFolders(_ scratch: Sandbox) throws -> (current: URL, elsewhere: URL) {
     let current = scratch.url("work")
     try FileManager.default.createDirectory(
       at: current.appendingPathComponent("casebook"), withIntermediateDirectories: true)
@@ -20,7 +21,7 @@ struct CasebookLocationTests {
 
   @Test("--casebook comes first, resolved against the current folder")
   func optionFirst() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     let environment = ["COP_CASEBOOK": elsewhere.path]
@@ -37,7 +38,7 @@ struct CasebookLocationTests {
 
   @Test("then $COP_CASEBOOK from the environment passed in")
   func environmentSecond() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     #expect(
@@ -54,7 +55,7 @@ struct CasebookLocationTests {
 
   @Test("then ./casebook when it is a folder, else the current folder")
   func bundledThenCurrent() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     #expect(
@@ -72,7 +73,7 @@ struct CasebookLocationTests {
 
   @Test("the working tree's revision is HEAD while nothing in the casebook folder changed")
   func workingTreeRevision() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("repo")
     try scratch.write(["README.md": "# Project\n"], under: "repo")
@@ -95,7 +96,7 @@ struct CasebookLocationTests {
 
   @Test("--at outside git, and a folder that does not exist, are read errors")
   func readErrors() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (_, elsewhere) = try Self.makeFolders(scratch)
     #expect(throws: CasebookReadError.self) {

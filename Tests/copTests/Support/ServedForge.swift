@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A forge for the tests of `cop sync` against real servers: the bare repository `srv/forge.git`
