@@ -1,9 +1,12 @@
+import TestSupport
+
 /// A small casebook for the analyst's outputs (ranking, names, decimal gaps, fallback coverage) and
 /// their golden files.
 ///
 /// Oostdam (GM01) has its own values and seven wijken; WK01's gap at 2022 is 34.7 − 20.8, which as
 /// doubles is 13.900000000000002. Westdam (GM02) has no value of its own, so its wijken are compared
-/// with the mean of its children that have one: 2 of its 5 wijken, under half.
+/// with the mean of its children that have one: 2 of its 5 wijken, under half. Two cases, for the
+/// case tables.
 enum AnalystCasebook {
   /// Writes the casebook to `folder` inside the sandbox.
   static func write(in sandbox: Sandbox, folder: String = "cb") throws {
@@ -59,5 +62,33 @@ enum AnalystCasebook {
       WK22,2022,36.2,100
 
       """, to: "\(folder)/indicators/data/work.csv")
+    try sandbox.write(
+      """
+      ---
+      title: Werkcoaches in Oost-Haven
+      areas: [WK01]
+      period: {start: "2019", end: "2022"}
+      summary: Werkcoaches aan huis voor bewoners zonder werk.
+      outcomes:
+        - label: Inkomen uit werk
+          indicator: work
+          area: WK01
+          baseline: 20.1
+          value: 20.8
+          unit: percent
+      ---
+      Bewoners kregen een werkcoach aan huis.
+
+      """, to: "\(folder)/cases/werkcoaches.md")
+    try sandbox.write(
+      """
+      ---
+      title: Buurtbanen in West-Dorp
+      areas: [WK22, GM02]
+      summary: Banen in de buurt voor jongeren.
+      ---
+      Jongeren werkten in hun eigen buurt.
+
+      """, to: "\(folder)/cases/buurtbanen.md")
   }
 }
