@@ -153,6 +153,12 @@ let package = Package(
     ),
 
     // Tests
+    // The one test-support target: scratch folders, git repositories, running `cop`.
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "GitStoreTests",
       dependencies: ["GitStore", "CLibgit2"],
@@ -162,7 +168,7 @@ let package = Package(
       name: "CoPKitTests",
       dependencies: [
         "CoPCore", "CoPTables", "CoPPluginKit", "CoPPluginKitTesting", "CoPCasebook", "CoPRepository",
-        "CoPPluginHost", "CoPReport", "BuiltInPlugins", "GitStore", argumentParser,
+        "CoPPluginHost", "CoPReport", "BuiltInPlugins", "GitStore", "TestSupport", argumentParser,
       ],
       swiftSettings: swiftSettings
     ),
@@ -196,7 +202,10 @@ let package = Package(
     ),
     .testTarget(
       name: "copTests",
-      dependencies: ["CoPCore", "CoPPluginKitTesting", "CoPCasebook", "CoPPluginHost", "GitStore"],
+      dependencies: [
+        "CoPCore", "CoPPluginKitTesting", "CoPCasebook", "CoPPluginHost", "GitStore", "TestSupport",
+      ],
+      exclude: ["Golden"],
       swiftSettings: swiftSettings
     ),
   ]

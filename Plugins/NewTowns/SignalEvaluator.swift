@@ -132,7 +132,8 @@ public struct SignalEvaluator: Sendable {
   func series(of indicator: Indicator, reference: ReferenceSpec, level: AreaLevel) throws -> Series {
     let result = try engine.compare(
       ComparisonRequest(
-        subject: .level(level), indicators: [indicator.id], reference: reference, includeSeries: true))
+        subject: .level(level), indicators: [indicator.id], reference: reference),
+      withSeries: true)
     var series = Series(periods: data(of: indicator)?.periods ?? [])
     for row in result.rows {
       series.area[row.area] = Dictionary(

@@ -1,5 +1,7 @@
-/// The output formats of tabular commands.
+/// The output formats of every command (`--format`).
 public enum OutputFormat: String, Sendable, CaseIterable {
+  /// For people: prose where a command has prose, else aligned columns.
+  case text
   /// Aligned columns for a terminal.
   case table
   case csv

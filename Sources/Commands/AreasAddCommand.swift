@@ -47,7 +47,7 @@ extension AreasCommand {
           groups: AreaAdd.groups(groups))
       }
       let add = AreaAdd(area: area)
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+      let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         try global.casebookWrite(author: try write.signature()).run { try add.plan(against: $0) }
       }
       for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }

@@ -81,7 +81,7 @@ struct AreasCommand: ParsableCommand {
       }
       var table = AreaTables.relations(of: code, in: loaded.casebook)
       let format = output.resolved
-      if format == .table || format == .markdown {
+      if format == .text || format == .table || format == .markdown {
         Terminal.write(
           AreaTables.summaryLines(of: area, in: loaded.casebook).joined(separator: "\n") + "\n\n")
       }

@@ -20,8 +20,10 @@ struct BenchmarkCommand: ParsableCommand {
       """)
 
   @OptionGroup var global: CasebookOptions
+  @OptionGroup var output: FormatOption
   @OptionGroup var geography: GeographyOption
   @OptionGroup var significance: SignificanceOptions
+  @OptionGroup var ranking: RankingOptions
 
   @Option(help: ArgumentHelp("The group to report on.", valueName: "name"))
   var group: String = BenchmarkEngine.defaultBenchmarkGroup
@@ -40,54 +42,22 @@ struct BenchmarkCommand: ParsableCommand {
     help: ArgumentHelp("A stored total area to use as the group's total (e.g. NL-AW40).", valueName: "code"))
   var total: String?
 
-  @Option(
-    name: .customLong("indicator"),
-    help: ArgumentHelp("An indicator (repeatable; default: all stored).", valueName: "id"))
-  var indicators: [String] = []
-
-  @Flag(help: "Also report the plugins' metrics.")
-  var withMetrics = false
-
-  @Option(help: ArgumentHelp("The first period.", valueName: "period"))
-  var from: String?
-
-  @Option(help: ArgumentHelp("The last period.", valueName: "period"))
-  var to: String?
-
-  @Option(help: "text (default), table, csv, json or markdown.")
-  var format: ReportFormat = .text
-
-  /// The formats of the report.
-  enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, table, csv, json, markdown
-  }
+  @OptionGroup var selection: IndicatorOptions
+  @OptionGroup var periods: PeriodOptions
 
   func run() throws {
     let loaded = try geography.apply(to: global.load(), naming: [total, reference, areaReference])
-    let report = try reportingFailures {
+    let computed = try reportingFailures {
       try global.pluginRegistry(builtIn: builtInPlugins).engine(
-        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics
+        for: loaded.casebook, indicators: selection.indicators, withMetrics: selection.withMetrics
       ).benchmark(
         group: group, reference: try ReferenceSpec.parse(reference, in: loaded.casebook),
         areaReference: try ReferenceSpec.parse(areaReference, in: loaded.casebook), total: total,
-        indicators: indicators, withMetrics: withMetrics, from: from, to: to, significance: significance.test)
+        indicators: selection.indicators, withMetrics: selection.withMetrics, from: periods.from,
+        to: periods.to, significance: significance.test)
     }
-    switch format {
-    case .text:
-      Terminal.write(
-        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: false))
-    case .markdown:
-      Terminal.write(
-        BenchmarkTables.text(report, casebook: loaded.casebook, language: loaded.language, markdown: true))
-    case .table:
-      Terminal.write(
-        TableRenderer(colour: Terminal.colour).terminal(
-          BenchmarkTables.table(report, language: loaded.language)))
-    case .csv:
-      Terminal.write(TableRenderer().csv(BenchmarkTables.table(report, language: loaded.language)))
-    case .json:
-      let json = BenchmarkTables.json(report, revision: loaded.casebook.revision)
-      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
-    }
+    let report = ranking.ranking.apply(to: computed, casebook: loaded.casebook)
+    loaded.emit(
+      BenchmarkOutput(report, casebook: loaded.casebook, language: loaded.language), as: output.resolvedProse)
   }
 }

@@ -44,10 +44,12 @@ extension CaseCommand {
       let casebookWrite = global.casebookWrite(author: try write.signature())
       // A problem in a given file is shown at the path typed, not under the casebook folder.
       let prefix = global.pathPrefix
-      let outcome = try reportingWriteFailures(
-        pathPrefix: prefix, formatted: { add.formatted($0, pathPrefix: prefix) }
-      ) {
-        try casebookWrite.run { base in add.plan(against: base) }
+      let outcome = try reportingFailures(pathPrefix: prefix) {
+        do {
+          return try casebookWrite.run { base in add.plan(against: base) }
+        } catch let error as CasebookWriteError {
+          throw CaseFilesWriteFailure(error: error, add: add, pathPrefix: prefix)
+        }
       }
       for warning in outcome.warnings { Terminal.error(add.formatted(warning, pathPrefix: prefix)) }
       let summary = outcome.plan.message.prefix { $0 != "\n" }
@@ -60,4 +62,24 @@ extension CaseCommand {
       }
     }
   }
+}
+
+/// A failed `cop case add`: problems in the given case files are shown at the paths as typed.
+private struct CaseFilesWriteFailure: CommandFailure {
+  let error: CasebookWriteError
+  /// The lines, formatted when the failure is made (the case files' paths as typed).
+  let lines: [String]
+
+  init(error: CasebookWriteError, add: CaseAdd, pathPrefix: String) {
+    self.error = error
+    if case .invalid(let diagnostics) = error {
+      lines = diagnostics.map { add.formatted($0, pathPrefix: pathPrefix) } + ["error: \(error)"]
+    } else {
+      lines = error.messageLines(pathPrefix: pathPrefix)
+    }
+  }
+
+  var exitCode: ExitCode { error.exitCode }
+
+  func messageLines(pathPrefix: String) -> [String] { lines }
 }

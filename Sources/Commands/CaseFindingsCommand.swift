@@ -61,15 +61,7 @@ extension CaseCommand {
             theme: theme, reference: try ReferenceSpec.parse(reference, in: casebook), yearsBefore: before,
             peerGroup: peers, peerCount: k))
       }
-      let table = FindingsTables.table(result, casebook: casebook, language: loaded.language)
-      switch output.resolved {
-      case .json: Terminal.write(FindingsTables.json(result, revision: casebook.revision).serialized() + "\n")
-      case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-      case .markdown: Terminal.write(TableRenderer().markdown(table))
-      case .csv:
-        Terminal.write(TableRenderer().csv(table))
-        for warning in result.warnings { Terminal.error("warning: \(warning)") }
-      }
+      loaded.emit(FindingsOutput(result, casebook: casebook, language: loaded.language), as: output.resolved)
     }
   }
 }

@@ -26,6 +26,7 @@ extension CaseCommand {
         """)
 
     @OptionGroup var global: CasebookOptions
+    @OptionGroup var output: FormatOption
     @OptionGroup var geography: GeographyOption
     @OptionGroup var significance: SignificanceOptions
 
@@ -63,14 +64,6 @@ extension CaseCommand {
     @Option(name: .customLong("k"), help: "How many nearest peers, when no --peers group is named.")
     var k: Int = ImpactRequest.defaultPeerCount
 
-    @Option(help: "text (default), table, csv, json or markdown.")
-    var format: ImpactFormat = .text
-
-    /// The formats of the impact report.
-    enum ImpactFormat: String, ExpressibleByArgument, CaseIterable {
-      case text, table, csv, json, markdown
-    }
-
     func validate() throws {
       guard before >= 1 else { throw ValidationError("--before must be at least 1 year") }
       guard k >= 1 else { throw ValidationError("--k must be at least 1") }
@@ -94,26 +87,8 @@ extension CaseCommand {
             reference: try ReferenceSpec.parse(reference, in: casebook), yearsBefore: before,
             afterUntil: afterUntil, peerGroup: peers, peerCount: k, significance: significance.test))
       }
-      switch format {
-      case .text:
-        Terminal.write(
-          ImpactTables.text(result, casebook: casebook, language: loaded.language, markdown: false))
-      case .markdown:
-        Terminal.write(
-          ImpactTables.text(result, casebook: casebook, language: loaded.language, markdown: true))
-      case .table:
-        let table = ImpactTables.table(result, casebook: casebook, forTerminal: true)
-        Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-      case .csv:
-        Terminal.write(
-          TableRenderer().csv(ImpactTables.table(result, casebook: casebook, forTerminal: false)))
-        for line in result.notes + result.warnings.map({ "warning: \($0)" }) { Terminal.error(line) }
-      case .json:
-        Terminal.write(
-          GeographyMarks.annotate(
-            ImpactTables.json(result, casebook: casebook, revision: casebook.revision), casebook: casebook
-          ).serialized() + "\n")
-      }
+      loaded.emit(
+        ImpactOutput(result, casebook: casebook, language: loaded.language), as: output.resolvedProse)
     }
   }
 }

@@ -23,6 +23,7 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
   @OptionGroup var geography: GeographyOption
   @OptionGroup var significance: SignificanceOptions
+  @OptionGroup var ranking: RankingOptions
 
   @Option(help: ArgumentHelp("Compare this area.", valueName: "code"))
   var area: String?
@@ -36,20 +37,8 @@ struct CompareCommand: ParsableCommand {
     help: ArgumentHelp("Compare every area of this level (gemeente, wijk, buurt, ...).", valueName: "level"))
   var level: String?
 
-  @Option(
-    name: .customLong("indicator"),
-    help: ArgumentHelp(
-      "An indicator or metric id (repeatable; default: every stored indicator).", valueName: "id"))
-  var indicators: [String] = []
-
-  @Flag(help: "Also compare the plugins' metrics.")
-  var withMetrics = false
-
-  @Option(help: ArgumentHelp("The first period.", valueName: "period"))
-  var from: String?
-
-  @Option(help: ArgumentHelp("The last period.", valueName: "period"))
-  var to: String?
+  @OptionGroup var selection: IndicatorOptions
+  @OptionGroup var periods: PeriodOptions
 
   @Option(
     help: ArgumentHelp(
@@ -74,38 +63,22 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let loaded = try geography.apply(to: global.load(), naming: [area, reference])
     let format = output.resolved
-    let result = try reportingFailures {
+    let computed = try reportingFailures {
       let engine = try global.pluginRegistry(builtIn: builtInPlugins).engine(
-        for: loaded.casebook, indicators: indicators, withMetrics: withMetrics)
+        for: loaded.casebook, indicators: selection.indicators, withMetrics: selection.withMetrics)
       let subject: ComparisonSubject =
         if let area { .area(area) } else if let group { .group(group) } else {
           .level(AreaLevel(rawValue: level!)!)
         }
       let request = ComparisonRequest(
-        subject: subject, indicators: indicators, withMetrics: withMetrics, from: from, to: to,
+        subject: subject, indicators: selection.indicators, withMetrics: selection.withMetrics,
+        from: periods.from, to: periods.to,
         reference: try ReferenceSpec.parse(reference, in: loaded.casebook), aggregate: aggregate,
-        includeSeries: format == .table, significance: significance.test)
-      return try engine.compare(request)
+        significance: significance.test)
+      // Sparklines are drawn in the terminal table only.
+      return try engine.compare(request, withSeries: format == .table || format == .text)
     }
-    switch format {
-    case .json:
-      let json = ComparisonTables.json(result, revision: loaded.casebook.revision)
-      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
-    case .table:
-      let table = ComparisonTables.rows(
-        result, casebook: loaded.casebook, forTerminal: true, language: loaded.language)
-      Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-    case .csv:
-      let table = ComparisonTables.rows(
-        result, casebook: loaded.casebook, forTerminal: false, language: nil, displays: false)
-      Terminal.write(TableRenderer().csv(table))
-      for warning in result.warnings { Terminal.error("warning: \(warning)") }
-    case .markdown:
-      let renderer = TableRenderer()
-      var table = ComparisonTables.rows(result, casebook: loaded.casebook, forTerminal: false, language: nil)
-      table.footer = ComparisonTables.summaryLines(
-        result, casebook: loaded.casebook, language: loaded.language)
-      Terminal.write(renderer.markdown(table) + "\n" + renderer.markdown(ComparisonTables.summary(result)))
-    }
+    let result = ranking.ranking.apply(to: computed, casebook: loaded.casebook)
+    loaded.emit(ComparisonOutput(result, casebook: loaded.casebook, language: loaded.language), as: format)
   }
 }

@@ -31,18 +31,12 @@ struct ImportChangesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let url = URL(
-      fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    let data = try reportingFailures {
-      do { return try Data(contentsOf: url) } catch {
-        throw UsageError("cannot read \(file): \(error.localizedDescription)")
-      }
-    }
+    let data = try ImportFileSupport.read(file, mapped: false)
     let importer = ChangeImport(data: data, file: file)
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: ChangeImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let merged = try importer.merge(into: base)
         report = merged.report
@@ -55,13 +49,8 @@ struct ImportChangesCommand: ParsableCommand {
       Terminal.write("Converted to the casebook's form: \(report.conversions.joined(separator: ", ")).\n")
     }
     Terminal.write("\(report.added) added, \(report.changed) changed, \(report.unchanged) unchanged.\n")
-    for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }
-    if dryRun {
-      Terminal.write("Dry run: nothing was written.\n")
-    } else if let commit = outcome.commit {
-      Terminal.write("Committed \(commit.hex.prefix(12)) to \(global.pathPrefix)\(ChangeImport.path).\n")
-    } else {
-      Terminal.write("Nothing to commit: \(ChangeImport.path) already holds these changes.\n")
-    }
+    ImportFileSupport.printOutcome(
+      outcome, dryRun: dryRun, path: ChangeImport.path, holding: "these changes",
+      pathPrefix: global.pathPrefix)
   }
 }

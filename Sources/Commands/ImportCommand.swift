@@ -47,13 +47,7 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let url = URL(
-      fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    let data = try reportingFailures {
-      do { return try Data(contentsOf: url, options: .alwaysMapped) } catch {
-        throw UsageError("cannot read \(file): \(error.localizedDescription)")
-      }
-    }
+    let data = try ImportFileSupport.read(file)
     var importer = DataImport(indicator: indicator, data: data, file: file)
     importer.replacePeriods = Set(replacePeriods)
     if Terminal.standardErrorIsTerminal {
@@ -62,7 +56,7 @@ struct ImportCommand: ParsableCommand {
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: DataImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       do {
         return try casebookWrite.run { base in
           let merged = try importer.merge(into: base)
@@ -77,13 +71,7 @@ struct ImportCommand: ParsableCommand {
     }
     guard let report else { return }
     Terminal.write(ImportReportText.render(report, limit: show))
-    for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }
-    if dryRun {
-      Terminal.write("Dry run: nothing was written.\n")
-    } else if let commit = outcome.commit {
-      Terminal.write("Committed \(commit.hex.prefix(12)) to \(global.pathPrefix)\(report.dataPath).\n")
-    } else {
-      Terminal.write("Nothing to commit: \(report.dataPath) already holds these values.\n")
-    }
+    ImportFileSupport.printOutcome(
+      outcome, dryRun: dryRun, path: report.dataPath, holding: "these values", pathPrefix: global.pathPrefix)
   }
 }

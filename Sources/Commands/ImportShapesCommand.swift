@@ -52,19 +52,13 @@ struct ImportShapesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let url = URL(
-      fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    let data = try reportingFailures {
-      do { return try Data(contentsOf: url, options: .alwaysMapped) } catch {
-        throw UsageError("cannot read \(file): \(error.localizedDescription)")
-      }
-    }
+    let data = try ImportFileSupport.read(file)
     let importer = ShapeImport(
       data: data, file: file, level: level.flatMap(AreaLevel.init), simplify: simplify)
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: ShapeImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let planned: (contents: Data, report: ShapeImport.Report)
         do { planned = try importer.plan(for: base) } catch let error as MapError {
@@ -77,13 +71,7 @@ struct ImportShapesCommand: ParsableCommand {
     }
     guard let report else { return }
     Terminal.write(ShapeImport.describe(report))
-    for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }
-    if dryRun {
-      Terminal.write("Dry run: nothing was written.\n")
-    } else if let commit = outcome.commit {
-      Terminal.write("Committed \(commit.hex.prefix(12)) to \(global.pathPrefix)\(report.path).\n")
-    } else {
-      Terminal.write("Nothing to commit: \(report.path) already holds these shapes.\n")
-    }
+    ImportFileSupport.printOutcome(
+      outcome, dryRun: dryRun, path: report.path, holding: "these shapes", pathPrefix: global.pathPrefix)
   }
 }

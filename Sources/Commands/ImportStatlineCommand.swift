@@ -81,7 +81,7 @@ struct ImportStatlineCommand: ParsableCommand {
     var casebookWrite = global.casebookWrite(author: try write.signature())
     casebookWrite.dryRun = dryRun
     var report: StatlineImport.Report?
-    let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+    let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
       try casebookWrite.run { base in
         let planned = try statline.plan(into: base)
         try refuseUncommittedMappings(planned.report.mappings, base: base)

@@ -68,7 +68,7 @@ extension IndicatorsCommand {
           minN: minN, aggregation: try IndicatorAdd.aggregation(aggregation), decimals: decimals)
       }
       let add = IndicatorAdd(indicator: indicator)
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+      let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         try global.casebookWrite(author: try write.signature()).run { try add.plan(against: $0) }
       }
       for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }

@@ -21,6 +21,7 @@ struct PeersCommand: ParsableCommand {
   @OptionGroup var global: CasebookOptions
   @OptionGroup var output: FormatOption
   @OptionGroup var geography: GeographyOption
+  @OptionGroup var ranking: RankingOptions
 
   @Argument(help: "The area to find peers for.")
   var code: String
@@ -53,29 +54,22 @@ struct PeersCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try geography.apply(to: global.load(), naming: [code])
-    let result = try reportingFailures {
+    let found = try reportingFailures {
       try global.pluginRegistry(builtIn: builtInPlugins).engine(
         for: loaded.casebook, indicators: indicators, withMetrics: false
       ).peers(
         of: code, indicators: indicators, period: period, k: k)
     }
-    let table = PeerTables.table(result, casebook: loaded.casebook)
-    switch output.resolved {
-    case .json:
-      let json = PeerTables.json(result, revision: loaded.casebook.revision)
-      Terminal.write(GeographyMarks.annotate(json, casebook: loaded.casebook).serialized() + "\n")
-    case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-    case .csv: Terminal.write(TableRenderer().csv(table))
-    case .markdown: Terminal.write(TableRenderer().markdown(table))
-    }
+    let shown = try reportingFailures { try ranking.ranking.apply(to: found, casebook: loaded.casebook) }
+    loaded.emit(PeerOutput(shown, casebook: loaded.casebook), as: output.resolved)
     if let saveGroup {
       Terminal.error("Saving the peer group in areas.csv:")
-      for line in PeerTables.groupChange(result, group: saveGroup, casebook: loaded.casebook) {
+      for line in PeerTables.groupChange(found, group: saveGroup, casebook: loaded.casebook) {
         Terminal.error("  \(line)")
       }
-      let save = GroupSave(group: saveGroup, members: [result.area] + result.peers.map(\.area))
+      let save = GroupSave(group: saveGroup, members: [found.area] + found.peers.map(\.area))
       let casebookWrite = global.casebookWrite(author: try write.signature())
-      let outcome = try reportingWriteFailures(pathPrefix: global.pathPrefix) {
+      let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         try casebookWrite.run { base in try save.plan(against: base) }
       }
       if let commit = outcome.commit {

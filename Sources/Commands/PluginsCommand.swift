@@ -31,13 +31,9 @@ struct PluginsCommand: ParsableCommand {
 
     func run() throws {
       let registry = PluginRegistry.load(builtIn: builtInPlugins, casebookFolder: casebook, revision: nil)
-      let table = PluginTables.list(registry)
-      switch output.resolved {
-      case .table: Terminal.write(TableRenderer(colour: Terminal.colour).terminal(table))
-      case .csv: Terminal.write(TableRenderer().csv(table))
-      case .markdown: Terminal.write(TableRenderer().markdown(table))
-      case .json: Terminal.write(PluginTables.json(registry).serialized() + "\n")
-      }
+      Terminal.write(
+        ResultRenderer.render(
+          PluginListOutput(registry: registry), as: output.resolved, casebook: nil, colour: Terminal.colour))
     }
   }
 

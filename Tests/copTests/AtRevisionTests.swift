@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop init`, and reading a casebook as committed at a revision with `--at`: in its own repository,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The corpus of bad inputs (`Tests/BadInputs/`), replayed through the built `cop validate`.

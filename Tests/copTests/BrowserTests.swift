@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The site in a real browser: headless Chromium through chromedriver. Runs when both are installed;

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop case add` names a problem in a given file at the path the user typed, whether that path lies

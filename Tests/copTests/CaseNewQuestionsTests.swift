@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop case new`'s questions, answered on standard input by a real `cop` process: a wrong answer is

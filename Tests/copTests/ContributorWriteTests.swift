@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop areas add`, `cop indicators add`, and `cop import` of an indicator that is saved but not

@@ -1,6 +1,7 @@
 import CoPCasebook
 import CoPCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The server-side gates: the pre-receive hook of `gates/` installed in a real bare repository and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--geography YEAR`, `cop areas` and `cop import changes`, end to end on the synthetic casebook of

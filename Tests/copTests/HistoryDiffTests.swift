@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop history` and `cop diff` end to end: real repositories made with the git CLI, the built `cop`

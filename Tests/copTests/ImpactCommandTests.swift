@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop case impact` and `cop case findings` end to end, on the example casebook on disk

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop import shapes` end to end: a PDOK-style GeoJSON into a git casebook, simplified along shared

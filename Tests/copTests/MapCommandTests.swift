@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop map` end to end on a copy of `Examples/maps-casebook`, and `cop validate` on its shapes.

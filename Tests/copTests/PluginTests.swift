@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -86,7 +87,10 @@ struct PluginTests {
         "--indicator", "shell.fixed", "--format", "csv",
       ], environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": "shell"])
     #expect(result.status == 0, "\(result)")
-    #expect(result.lines.last == "shell.fixed,NL-AW40,NL-G18,2007,2012,50,55,60,60,10,5,closer,,")
+    #expect(
+      result.lines.last
+        == "shell.fixed,NL-AW40,De 40 aandachtswijken,NL-G18,G18 totaal,2007,2012,50,55,60,60,10,5,closer,,,,"
+    )
     let listed = try sandbox.cop(
       ["indicators", "list", "--casebook", CopRunner.bundledCasebook.path, "--format", "csv"],
       environment: ["COP_PLUGIN_PATH": folder, "COP_PLUGINS": "shell"])
@@ -194,7 +198,8 @@ struct HelloPluginTests {
       environment: environment)
     #expect(compare.status == 0, "\(compare)")
     #expect(
-      compare.lines.count == 2 && compare.lines[1].hasPrefix("hello.case_count,GM0080,NL,2008,2008,1,1,"),
+      compare.lines.count == 2
+        && compare.lines[1].hasPrefix("hello.case_count,GM0080,Leeuwarden,NL,Nederland,2008,2008,1,1,"),
       "\(compare)")
 
     let run = try sandbox.cop(

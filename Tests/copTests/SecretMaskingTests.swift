@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No secret is ever printed: passwords and tokens in remote addresses are masked in every output of

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--confidence` and `--fdr` end to end: the README's worked example through the built `cop`.

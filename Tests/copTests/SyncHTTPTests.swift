@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop sync` against a real Apache running `git http-backend` with basic authentication for
@@ -25,12 +26,8 @@ struct SyncHTTPTests {
     try ServedForge.annPublishes(sandbox, "ann-case")
     try ApacheServer.handOver(sandbox)
     try ServedForge.addCase(sandbox, "bob-case", in: "bob")
-    let synced = try sandbox.cop(["sync"], in: "bob", environment: environment)
-    #expect(synced.status == 0, "\(synced)", sourceLocation: sourceLocation)
-    #expect(synced.lines.last == "Pushed main to origin.", "\(synced)", sourceLocation: sourceLocation)
-    #expect(synced.stderr == "", "\(synced)", sourceLocation: sourceLocation)
-    #expect(
-      try ServedForge.tip(sandbox) == sandbox.revParse("HEAD", in: "bob"), sourceLocation: sourceLocation)
+    let synced = try ServedForge.syncAndExpectPush(
+      sandbox, environment: environment, sourceLocation: sourceLocation)
     #expect(
       !synced.stdout.contains(password) && !synced.stderr.contains(password), sourceLocation: sourceLocation)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop sync` against a real OpenSSH server on 127.0.0.1 (``SSHServer``), reached through git and
@@ -22,12 +23,7 @@ struct SyncSSHTests {
   ) throws {
     try ServedForge.annPublishes(sandbox, "ann-case")
     try ServedForge.addCase(sandbox, "bob-case", in: "bob")
-    let synced = try sandbox.cop(["sync"], in: "bob", environment: environment)
-    #expect(synced.status == 0, "\(synced)", sourceLocation: sourceLocation)
-    #expect(synced.lines.last == "Pushed main to origin.", "\(synced)", sourceLocation: sourceLocation)
-    #expect(synced.stderr == "", "\(synced)", sourceLocation: sourceLocation)
-    #expect(
-      try ServedForge.tip(sandbox) == sandbox.revParse("HEAD", in: "bob"), sourceLocation: sourceLocation)
+    try ServedForge.syncAndExpectPush(sandbox, environment: environment, sourceLocation: sourceLocation)
     #expect(
       FileManager.default.fileExists(atPath: sandbox.url("bob/cases/ann-case.md").path),
       sourceLocation: sourceLocation)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A forge (bare repository) with a small casebook, and two members' clones made with `git clone`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop sync` runs no code that a repository or its configuration names: no hook, no clean or smudge

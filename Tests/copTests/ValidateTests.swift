@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop validate` on a copy of the bundled casebook with several files broken at once: every

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -127,8 +128,10 @@ struct WriteCommandTests {
     try sandbox.write("area,period,value\nGM1,2013,61\n", to: "a.csv")
     try sandbox.write("area,period,value\nGM2,2013,62\n", to: "b.csv")
     let release = sandbox.url("release").path
-    let first = try StartedCop(sandbox, ["import", "income", "../a.csv"], syncPath: release)
-    let second = try StartedCop(sandbox, ["import", "income", "../b.csv"], syncPath: release)
+    let first = try BackgroundCop(
+      sandbox, ["import", "income", "../a.csv"], environment: ["COP_SYNC_BEFORE_COMMIT": release])
+    let second = try BackgroundCop(
+      sandbox, ["import", "income", "../b.csv"], environment: ["COP_SYNC_BEFORE_COMMIT": release])
     // The synchronisation point: both have read HEAD and built their change before either commits.
     let deadline = Date().addingTimeInterval(120)
     func readyCount() -> Int {
@@ -251,41 +254,5 @@ struct WriteCommandTests {
     #expect(try sandbox.git(["log", "--format=%s", "-1"], in: "cb") == "Save the group mine: GM1, GM2\n")
     #expect(try sandbox.git(["status", "--porcelain"], in: "cb").isEmpty)
     try fsckClean(sandbox)
-  }
-}
-
-/// A `cop` process started in the background, for tests of concurrent writers.
-private final class StartedCop {
-  let process = Process()
-  let arguments: [String]
-  let output: URL
-  let error: URL
-
-  init(_ sandbox: Sandbox, _ arguments: [String], syncPath: String) throws {
-    let binary = try #require(CopRunner.binary)
-    self.arguments = arguments
-    let id = UUID().uuidString
-    output = sandbox.root.appendingPathComponent(".out-\(id)")
-    error = sandbox.root.appendingPathComponent(".err-\(id)")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
-    FileManager.default.createFile(atPath: error.path, contents: nil)
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = sandbox.url("cb")
-    process.environment = sandbox.environment(["COP_SYNC_BEFORE_COMMIT": syncPath])
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = try FileHandle(forWritingTo: error)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-  }
-
-  var isRunning: Bool { process.isRunning }
-
-  func wait() throws -> ProcessResult {
-    process.waitUntilExit()
-    return ProcessResult(
-      arguments: ["cop"] + arguments, status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self))
   }
 }

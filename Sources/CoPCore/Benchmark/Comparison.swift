@@ -14,7 +14,9 @@
 ///   In a series (of the area or of its reference), values whose `n` is below `min_n` are left out.
 extension BenchmarkEngine {
   /// Compares as the request asks; throws ``BenchmarkError`` for unknown names and bad periods.
-  public func compare(_ request: ComparisonRequest) throws -> ComparisonResult {
+  /// `withSeries`: the rows also carry the series of the area and its reference over all periods
+  /// (for sparklines and charts; a question of what to return, not of what is compared).
+  public func compare(_ request: ComparisonRequest, withSeries: Bool = false) throws -> ComparisonResult {
     try checkPeriods(from: request.from, to: request.to)
     var warnings = WarningLog()
     let indicators = try resolveIndicators(
@@ -25,7 +27,7 @@ extension BenchmarkEngine {
     for indicator in indicators {
       let indicatorRows = evaluate(
         [plans], indicator: indicator, from: request.from, to: request.to,
-        includeSeries: request.includeSeries, standardErrors: request.significance != nil,
+        includeSeries: withSeries, standardErrors: request.significance != nil,
         warnings: &warnings)[0]
       rows += indicatorRows
       summary.append(
@@ -71,6 +73,15 @@ extension BenchmarkEngine {
           + "because some areas have no n: "
           + WarningLog.shortList(evaluator.unweighted))
     }
+    if !evaluator.thinFallbacks.isEmpty {
+      let areas = evaluator.thinFallbacks.map(\.area).uniqued()
+      let one = areas.count == 1
+      warnings.add(
+        "\(indicator.id): \(one ? "1 reference is" : "\(areas.count) references are") the mean of fewer than "
+          + "half of \(one ? "its" : "their") children, for want of \(one ? "a value of its own" : "values of their own"), "
+          + "and may not stand for \(one ? "it" : "them"); store \(one ? "its own value" : "their own values"): "
+          + WarningLog.shortList(areas.map { describe($0, evaluator.thinFallbacks) }))
+    }
     if !evaluator.comparedWithThemselves.isEmpty {
       let count = evaluator.comparedWithThemselves.count
       warnings.add(
@@ -93,6 +104,15 @@ extension BenchmarkEngine {
     return rows
   }
 
+  /// `GM0363 Amsterdam (10 of 99 children at 2018, 12 of 99 at 2022)`: a thin reference for a warning.
+  private func describe(_ area: String, _ thin: [ThinFallback]) -> String {
+    let name = casebook.area(area).map { " \($0.name)" } ?? ""
+    let periods = thin.filter { $0.area == area }.enumerated().map { position, entry in
+      "\(entry.coverage.withValue) of \(entry.coverage.children)\(position == 0 ? " children" : "") at \(entry.period)"
+    }
+    return "\(area)\(name) (\(periods.joined(separator: ", ")))"
+  }
+
   /// One row: the periods, the four values, the gaps and the verdict.
   func row(
     for plan: RowPlan, indicator: Indicator, evaluator: ValueEvaluator, from: String?, to: String?,
@@ -112,6 +132,10 @@ extension BenchmarkEngine {
       polarity: indicator.polarity, tolerance: indicator.tolerance, minN: indicator.minN)
     let referenceCoverageFrom = evaluator.coverage(plan.reference, at: from)
     let referenceCoverageTo = evaluator.coverage(plan.reference, at: to)
+    let fallbackCoverageFrom = selfFrom ? nil : evaluator.fallbackCoverage(plan.reference, at: from)
+    let fallbackCoverageTo = selfTo ? nil : evaluator.fallbackCoverage(plan.reference, at: to)
+    if !selfFrom { evaluator.noteThinFallback(plan.reference, at: from) }
+    if !selfTo { evaluator.noteThinFallback(plan.reference, at: to) }
     var row = ComparisonRow(
       indicator: indicator.id, area: plan.label, reference: plan.referenceLabel, from: from, to: to,
       areaFrom: nil, areaTo: nil, referenceFrom: nil, referenceTo: nil, gapFrom: nil, gapTo: nil,
@@ -119,6 +143,8 @@ extension BenchmarkEngine {
       coverageFrom: evaluator.coverage(plan.subject, at: from) ?? referenceCoverageFrom,
       coverageTo: evaluator.coverage(plan.subject, at: to) ?? referenceCoverageTo,
       referenceCoverageFrom: referenceCoverageFrom, referenceCoverageTo: referenceCoverageTo)
+    row.fallbackCoverageFrom = fallbackCoverageFrom
+    row.fallbackCoverageTo = fallbackCoverageTo
     guard verdict != .suppressed else { return row }
     row.areaFrom = areaFrom?.value
     row.areaTo = areaTo?.value

@@ -24,8 +24,6 @@ public struct ComparisonRequest: Sendable, Hashable {
   public var reference: ReferenceSpec
   /// Whether a group is compared as one total (`--aggregate`) instead of member by member.
   public var aggregate: Bool
-  /// Whether rows carry the series of the area and its reference over all periods (for sparklines).
-  public var includeSeries: Bool
   /// How verdicts test their noise (`--confidence`, `--fdr`); nil: verdicts as without standard errors.
   public var significance: SignificanceTest?
 
@@ -33,7 +31,7 @@ public struct ComparisonRequest: Sendable, Hashable {
   public init(
     subject: ComparisonSubject, indicators: [String] = [], withMetrics: Bool = false, from: String? = nil,
     to: String? = nil, reference: ReferenceSpec = .parent, aggregate: Bool = false,
-    includeSeries: Bool = false, significance: SignificanceTest? = nil
+    significance: SignificanceTest? = nil
   ) {
     self.significance = significance
     self.subject = subject
@@ -43,6 +41,5 @@ public struct ComparisonRequest: Sendable, Hashable {
     self.to = to
     self.reference = reference
     self.aggregate = aggregate
-    self.includeSeries = includeSeries
   }
 }

@@ -50,6 +50,11 @@ public struct ComparisonRow: Sendable, Hashable, Codable {
   public var referenceCoverageFrom: Double?
   /// When the reference is a group: its coverage at `to`.
   public var referenceCoverageTo: Double?
+  /// When the reference is an area without a value of its own at `from`, whose children's mean stands
+  /// in for it: its children with a value / its children (areas of level `aggregate` excluded).
+  public var fallbackCoverageFrom: Double?
+  /// The same at `to`.
+  public var fallbackCoverageTo: Double?
   /// The area's values over all periods, when requested; values whose `n` is below `min_n` are left out.
   public var series: [PeriodValue]
   /// The reference's values over all periods, when requested; values whose `n` is below `min_n` are left out.
@@ -88,7 +93,7 @@ public struct ComparisonRow: Sendable, Hashable, Codable {
   /// The change of the gap d = g(to) − g(from); negative when the area came closer.
   public var gapChange: Double? {
     guard let gapFrom, let gapTo else { return nil }
-    return gapTo - gapFrom
+    return Gap.change(from: gapFrom, to: gapTo)
   }
 }
 

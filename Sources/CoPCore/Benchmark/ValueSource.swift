@@ -20,6 +20,26 @@ package enum ValueSource: Sendable, Hashable {
   }
 }
 
+/// How complete a children's mean is: the children with a value at a period, of all children.
+struct FallbackCoverage: Sendable, Hashable {
+  /// The children that have a value.
+  var withValue: Int
+  /// All the children (areas of level `aggregate` excluded).
+  var children: Int
+  /// withValue / children.
+  var coverage: Double { Double(withValue) / Double(children) }
+}
+
+/// A reference that is a children's mean over fewer than half of the children at a period.
+struct ThinFallback: Sendable, Hashable {
+  /// The reference area's code.
+  var area: String
+  /// The period.
+  var period: String
+  /// How many children had a value, of how many.
+  var coverage: FallbackCoverage
+}
+
 /// The group whose total a reference is for: a children's mean made of its members alone would
 /// compare the group with itself.
 package struct ComparedGroup: Sendable, Hashable {
@@ -48,6 +68,9 @@ package final class ValueEvaluator {
   /// be made of the group's own members alone, as `AREA for GROUP`, in the order met.
   private(set) var groupsComparedWithThemselves: [String] = []
   private var groupsComparedWithThemselvesSeen: Set<String> = []
+  /// The references that are a children's mean over fewer than half of the children, in the order met.
+  private(set) var thinFallbacks: [ThinFallback] = []
+  private var thinFallbacksSeen: Set<ThinFallback> = []
   /// The values that are unweighted means, as `label (period)`, in the order met.
   package private(set) var unweighted: [String] = []
   private var unweightedSeen: Set<String> = []
@@ -79,6 +102,35 @@ package final class ValueEvaluator {
   func coverage(_ source: ValueSource, at period: String?) -> Double? {
     guard source.isGroup, let period else { return nil }
     return value(source, at: period)?.coverage ?? 0
+  }
+
+  /// For an area's own value else its children's mean: the mean's coverage (children with a value /
+  /// children) where the mean stands in for the area's own value, else nil.
+  func fallbackCoverage(_ source: ValueSource, at period: String?) -> Double? {
+    guard case .ownOrChildren(let area, _) = source, let period, value(source, at: period) != nil else {
+      return nil
+    }
+    return fallbackCoverage(area, at: period)?.coverage
+  }
+
+  /// The children's mean behind an area without a value of its own at a period: how many children
+  /// have a value, of how many; nil where the area has its own value or the mean is no value.
+  func fallbackCoverage(_ area: Int, at period: String) -> FallbackCoverage? {
+    guard let position = table.periodPositions[period], table.value(area, position) == nil else { return nil }
+    let children = areas.fallbackChildren[area]
+    let withValue = children.filter { table.value($0, position) != nil }.count
+    guard withValue > 0 else { return nil }
+    return FallbackCoverage(withValue: withValue, children: children.count)
+  }
+
+  /// Notes a reference that is a children's mean over fewer than half of the children at `period`,
+  /// for one warning naming them all.
+  func noteThinFallback(_ source: ValueSource, at period: String?) {
+    guard case .ownOrChildren(let area, _) = source, let period,
+      let coverage = fallbackCoverage(area, at: period), coverage.withValue * 2 < coverage.children
+    else { return }
+    let entry = ThinFallback(area: areas.codes[area], period: period, coverage: coverage)
+    if thinFallbacksSeen.insert(entry).inserted { thinFallbacks.append(entry) }
   }
 
   private func own(_ area: Int, _ period: Int) -> GroupValue? {

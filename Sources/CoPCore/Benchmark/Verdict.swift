@@ -38,7 +38,7 @@ extension Verdict {
     if gapTo < -tolerance { return .ahead }
     if singlePeriod { return .behind }
     let gapFrom = Gap.of(area: areaFrom, reference: referenceFrom, polarity: polarity)
-    let change = gapTo - gapFrom
+    let change = Gap.change(from: gapFrom, to: gapTo)
     if Gap.isWithin(change, tolerance: tolerance) { return .stable }
     return change < 0 ? .closer : .further
   }

@@ -27,7 +27,7 @@ public struct CasebookOptions: ParsableArguments {
   public var lang: String?
 }
 
-/// The `--format` option of commands with tabular output.
+/// `--format`, the one output-format option of every command that prints a result.
 public struct FormatOption: ParsableArguments {
   /// Creates the option with its default.
   public init() {}
@@ -35,11 +35,15 @@ public struct FormatOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "table, csv, json or markdown (default: table on a terminal, else csv).", valueName: "format"))
+      "text, table, csv, json or markdown (default: text where the command writes prose, else table on a terminal and csv otherwise).",
+      valueName: "format"))
   public var format: OutputFormat?
 
-  /// The chosen format, defaulting to a table on a terminal and CSV otherwise.
+  /// The chosen format for a command of tables, defaulting to a table on a terminal and CSV otherwise.
   public var resolved: OutputFormat { format ?? (Terminal.standardOutputIsTerminal ? .table : .csv) }
+
+  /// The chosen format for a command that writes prose, defaulting to `text`.
+  public var resolvedProse: OutputFormat { format ?? .text }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

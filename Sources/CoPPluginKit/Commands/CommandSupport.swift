@@ -85,24 +85,21 @@ extension CasebookOptions {
   }
 }
 
-/// Runs `body`, turning failures into a one-line message and the contract's exit code.
-public func reportingFailures<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let exit as ExitCode {
-    throw exit
-  } catch let error as PluginError where error.isUsage {
-    Terminal.error("error: \(error.description)")
-    throw Exit.usage
-  } catch let error as BenchmarkError {
-    Terminal.error("error: \(error.description)")
-    throw Exit.usage
-  } catch let error as UsageError {
-    Terminal.error("error: \(error.description)")
-    throw Exit.usage
-  } catch {
-    Terminal.error("error: \(error)")
-    throw Exit.failure
+extension LoadedCasebook {
+  /// The casebook's warnings, one line each, with paths from the current folder.
+  public var formattedWarnings: [String] { warnings.map { $0.formatted(pathPrefix: pathPrefix) } }
+
+  /// Prints a result in `format` on standard output, and the casebook's warnings the same way for
+  /// every command: in JSON under `warnings`, else one line each on standard error (after the
+  /// result's own warnings that CSV has no place for).
+  public func emit(_ result: some RenderableResult, as format: OutputFormat) {
+    Terminal.write(
+      ResultRenderer.render(
+        result, as: format, casebook: casebook, colour: Terminal.colour,
+        warnings: format == .json ? formattedWarnings : []))
+    guard format != .json else { return }
+    if format == .csv { for line in result.csvWarnings { Terminal.error(line) } }
+    for warning in formattedWarnings { Terminal.error(warning) }
   }
 }
 
@@ -111,16 +108,5 @@ public func printTable(
   _ table: ReportTable, format: OutputFormat, rowsKey: String, loaded: LoadedCasebook,
   extra: [(String, JSONValue)] = []
 ) {
-  let renderer = TableRenderer(colour: Terminal.colour)
-  switch format {
-  case .table: Terminal.write(renderer.terminal(table))
-  case .csv: Terminal.write(renderer.csv(table))
-  case .markdown: Terminal.write(renderer.markdown(table))
-  case .json:
-    let object: JSONValue = .object(
-      [("revision", .optional(loaded.casebook.revision)), (rowsKey, table.jsonRows)] + extra + [
-        ("warnings", .strings(loaded.warnings.map { $0.formatted(pathPrefix: loaded.pathPrefix) }))
-      ])
-    Terminal.write(GeographyMarks.annotate(object, casebook: loaded.casebook).serialized() + "\n")
-  }
+  loaded.emit(TableResult(table, rowsKey: rowsKey, extra: extra), as: format)
 }

@@ -15,8 +15,8 @@ public enum ChoroplethBuilder {
     let areas = try selectAreas(request, in: casebook)
     let comparison = try engine.compare(
       ComparisonRequest(
-        subject: .level(request.level), indicators: [request.indicator], to: request.period,
-        includeSeries: true))
+        subject: .level(request.level), indicators: [request.indicator], to: request.period),
+      withSeries: true)
     guard let indicator = comparison.indicators.first else { throw MapError.noIndicator(request.indicator) }
     let rowByArea = Dictionary(comparison.rows.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
     var map = make(

@@ -94,16 +94,18 @@ public enum BenchmarkTables {
   }
 
   /// The report as JSON: the totals and member rows of every indicator, with counts and sentence.
-  public static func json(_ report: BenchmarkReport, revision: String?) -> JSONValue {
+  public static func json(_ report: BenchmarkReport, revision: String?, casebook: Casebook? = nil)
+    -> JSONValue
+  {
     let entries: [JSONValue] = report.entries.map { entry in
       let total = ComparisonTables.json(
         ComparisonResult(
           indicators: [], rows: [entry.total], summary: [], warnings: [], significance: report.significance),
-        revision: nil)
+        revision: nil, casebook: casebook)
       let members = ComparisonTables.json(
         ComparisonResult(
           indicators: [], rows: entry.rows, summary: [], warnings: [], significance: report.significance),
-        revision: nil)
+        revision: nil, casebook: casebook)
       return .object([
         ("indicator", .string(entry.indicator)),
         ("total", rowsOf(total).first ?? .null),

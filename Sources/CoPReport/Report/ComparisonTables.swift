@@ -7,11 +7,14 @@ import CoPTables
 public enum ComparisonTables {
   /// The row columns, named as the JSON keys of the CLI contract.
   static let rowKeys = [
-    "indicator", "area", "reference", "from", "to", "area_from", "area_to", "reference_from", "reference_to",
-    "gap_from", "gap_to", "verdict", "coverage_from", "coverage_to",
+    "indicator", "area", "area_name", "reference", "reference_name", "from", "to", "area_from", "area_to",
+    "reference_from", "reference_to",
+    "gap_from", "gap_to", "verdict", "coverage_from", "coverage_to", "reference_coverage_from",
+    "reference_coverage_to",
   ]
 
-  /// The rows as a table. `forTerminal` adds area names and a sparkline of each area's series;
+  /// The rows as a table. Names stand in their own columns (`area_name`, `reference_name`), except on a
+  /// terminal, which shows the area as `Name (CODE)` and adds a sparkline of each area's series;
   /// `displays: false` leaves the display texts of numbers empty, for CSV, which writes the values.
   public static func rows(
     _ result: ComparisonResult, casebook: Casebook, forTerminal: Bool, language: String?,
@@ -24,8 +27,11 @@ public enum ComparisonTables {
     }
     let decimals = Dictionary(result.indicators.map { ($0.id, $0.decimals) }, uniquingKeysWith: { a, _ in a })
     let hasCoverage = result.rows.contains { $0.coverageFrom != nil || $0.coverageTo != nil }
-    var columns: [ReportTable.Column] = [
-      .init("indicator", "Indicator"), .init("area", "Area"), .init("reference", "Reference"),
+    var columns: [ReportTable.Column] = [.init("indicator", "Indicator"), .init("area", "Area")]
+    if !forTerminal { columns.append(.init("area_name", "Area name")) }
+    columns.append(.init("reference", "Reference"))
+    if !forTerminal { columns.append(.init("reference_name", "Reference name")) }
+    columns += [
       .init("from", "From"), .init("to", "To"),
       .init("area_from", "Area from", alignment: .right), .init("area_to", "Area to", alignment: .right),
       .init("reference_from", "Ref. from", alignment: .right),
@@ -39,16 +45,31 @@ public enum ComparisonTables {
         .init("coverage_to", "Cover. to", alignment: .right),
       ]
     }
+    // A reference that is a children's mean: how many of the children it holds.
+    let hasFallback = result.rows.contains { $0.fallbackCoverageFrom != nil || $0.fallbackCoverageTo != nil }
+    if hasFallback || !forTerminal {
+      columns += [
+        .init("reference_coverage_from", "Ref. cover. from", alignment: .right),
+        .init("reference_coverage_to", "Ref. cover. to", alignment: .right),
+      ]
+    }
     let uncertainty = result.significance.map(UncertaintyColumns.init(test:))
     if let uncertainty { columns += uncertainty.columns(forTerminal: forTerminal) }
     if forTerminal { columns.append(.init("trend", "Trend")) }
     var table = ReportTable(columns: columns)
     for row in result.rows {
       let places = decimals[row.indicator] ?? 1
-      let areaName =
-        forTerminal ? casebook.area(row.area).map { "\($0.name) (\(row.area))" } ?? row.area : row.area
-      var cells: [ReportTable.Cell] = [
-        .text(row.indicator), .text(areaName), .text(row.reference), .text(row.from), .text(row.to),
+      var cells: [ReportTable.Cell] = [.text(row.indicator)]
+      if forTerminal {
+        cells += [.text(labelled(row.area, in: casebook)), .text(row.reference)]
+      } else {
+        cells += [
+          .text(row.area), .text(name(of: row.area, in: casebook)), .text(row.reference),
+          .text(row.reference.map { name(of: $0, in: casebook) }),
+        ]
+      }
+      cells += [
+        .text(row.from), .text(row.to),
         number(row.areaFrom, decimals: places), number(row.areaTo, decimals: places),
         number(row.referenceFrom, decimals: places), number(row.referenceTo, decimals: places),
         number(row.gapFrom, decimals: places), number(row.gapTo, decimals: places),
@@ -58,6 +79,9 @@ public enum ComparisonTables {
       ]
       if hasCoverage || !forTerminal {
         cells += [number(row.coverageFrom, decimals: 2), number(row.coverageTo, decimals: 2)]
+      }
+      if hasFallback || !forTerminal {
+        cells += [number(row.fallbackCoverageFrom, decimals: 2), number(row.fallbackCoverageTo, decimals: 2)]
       }
       if let uncertainty {
         cells += uncertainty.cells(row, decimals: places, forTerminal: forTerminal, displays: displays)
@@ -70,6 +94,16 @@ public enum ComparisonTables {
     }
     GeographyMarks.mark(&table, casebook: casebook)
     return table
+  }
+
+  /// The name of an area, or the text itself for a group (`G4`, `parents of aandachtswijken`).
+  public static func name(of code: String, in casebook: Casebook) -> String {
+    casebook.area(code)?.name ?? code
+  }
+
+  /// `Name (CODE)` for an area, the text itself for a group.
+  static func labelled(_ code: String, in casebook: Casebook) -> String {
+    casebook.area(code).map { "\($0.name) (\(code))" } ?? code
   }
 
   /// One line per indicator in the report's form, then the warnings.
@@ -92,12 +126,21 @@ public enum ComparisonTables {
     return lines
   }
 
-  /// The JSON of the CLI contract: revision, rows, summary, warnings; numbers at full precision.
-  public static func json(_ result: ComparisonResult, revision: String?) -> JSONValue {
+  /// The JSON of the CLI contract: revision, rows, summary, warnings; numbers at full precision. With
+  /// the casebook, each row also names its area and reference (`area_name`, `reference_name`).
+  public static func json(_ result: ComparisonResult, revision: String?, casebook: Casebook? = nil)
+    -> JSONValue
+  {
     let rows: [JSONValue] = result.rows.map { row in
       var members: [(String, JSONValue)] = [
         ("indicator", .string(row.indicator)), ("area", .string(row.area)),
-        ("reference", .optional(row.reference)),
+      ]
+      if let casebook { members.append(("area_name", .string(name(of: row.area, in: casebook)))) }
+      members.append(("reference", .optional(row.reference)))
+      if let casebook {
+        members.append(("reference_name", .optional(row.reference.map { name(of: $0, in: casebook) })))
+      }
+      members += [
         ("from", .optional(row.from)), ("to", .optional(row.to)),
         ("area_from", .optional(row.areaFrom)), ("area_to", .optional(row.areaTo)),
         ("reference_from", .optional(row.referenceFrom)), ("reference_to", .optional(row.referenceTo)),
@@ -107,6 +150,12 @@ public enum ComparisonTables {
       if row.coverageFrom != nil || row.coverageTo != nil {
         members += [
           ("coverage_from", .optional(row.coverageFrom)), ("coverage_to", .optional(row.coverageTo)),
+        ]
+      }
+      if row.fallbackCoverageFrom != nil || row.fallbackCoverageTo != nil {
+        members += [
+          ("reference_coverage_from", .optional(row.fallbackCoverageFrom)),
+          ("reference_coverage_to", .optional(row.fallbackCoverageTo)),
         ]
       }
       if result.significance != nil { members += UncertaintyColumns.jsonMembers(row) }

@@ -28,9 +28,15 @@ public enum PeerTables {
       ownRow += [.number(result.values[position], decimals: decimals[id] ?? 1), .text(nil)]
     }
     table.rows.append(ownRow)
-    for (rank, peer) in result.peers.enumerated() {
+    // The rank is by distance, also when the rows are in another order (`--sort`).
+    let byDistance = result.peers.indices.sorted {
+      (result.peers[$0].distance, $0) < (result.peers[$1].distance, $1)
+    }
+    var ranks = [Int](repeating: 0, count: result.peers.count)
+    for (rank, position) in byDistance.enumerated() { ranks[position] = rank + 1 }
+    for (position, peer) in result.peers.enumerated() {
       var cells: [ReportTable.Cell] = [
-        .integer(rank + 1), .text(peer.area), .text(casebook.area(peer.area)?.name),
+        .integer(ranks[position]), .text(peer.area), .text(casebook.area(peer.area)?.name),
         .number(peer.distance, decimals: 2),
       ]
       for (position, id) in result.indicators.enumerated() {

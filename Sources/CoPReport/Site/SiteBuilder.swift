@@ -228,7 +228,8 @@ struct SiteContext {
       guard
         let result = try? engine.compare(
           ComparisonRequest(
-            subject: .level(level), reference: .parent, includeSeries: true, significance: significance))
+            subject: .level(level), reference: .parent, significance: significance),
+          withSeries: true)
       else { continue }
       for row in result.rows { rows[row.area, default: [:]][row.indicator] = row }
     }

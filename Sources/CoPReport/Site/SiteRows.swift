@@ -6,8 +6,8 @@ import CoPRepository
 import CoPTables
 
 /// Every area's comparison with its parent, per indicator, kept small enough for a country: the
-/// numbers of a ``ComparisonRow`` without its series, 72 bytes a row in one flat array (a country's
-/// 17,651 areas × 100 indicators take 127 MB, where the rows themselves would take well over 1 GB).
+/// numbers of a ``ComparisonRow`` without its series, 88 bytes a row in one flat array (a country's
+/// 17,651 areas × 100 indicators take 155 MB, where the rows themselves would take well over 1 GB).
 ///
 /// Filled one level and one indicator at a time, so the engine's rows of one call are all that is
 /// alive besides it.
@@ -24,6 +24,8 @@ struct SiteRows {
     var referenceTo: Double
     var gapFrom: Double
     var gapTo: Double
+    var fallbackCoverageFrom: Double
+    var fallbackCoverageTo: Double
   }
 
   private let areaCodes: [String]
@@ -71,7 +73,9 @@ struct SiteRows {
       reference: row.reference.flatMap { areaPositions[$0] }.map(Int32.init) ?? -1,
       from: position(ofPeriod: row.from), to: position(ofPeriod: row.to), verdict: row.verdict,
       areaFrom: row.areaFrom ?? .nan, areaTo: row.areaTo ?? .nan, referenceFrom: row.referenceFrom ?? .nan,
-      referenceTo: row.referenceTo ?? .nan, gapFrom: row.gapFrom ?? .nan, gapTo: row.gapTo ?? .nan)
+      referenceTo: row.referenceTo ?? .nan, gapFrom: row.gapFrom ?? .nan, gapTo: row.gapTo ?? .nan,
+      fallbackCoverageFrom: row.fallbackCoverageFrom ?? .nan,
+      fallbackCoverageTo: row.fallbackCoverageTo ?? .nan)
     entries[area * indicatorIDs.count + indicator] = entry
   }
 
@@ -82,11 +86,14 @@ struct SiteRows {
     else { return nil }
     func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
     func period(_ position: Int32) -> String? { position < 0 ? nil : periods[Int(position)] }
-    return ComparisonRow(
+    var row = ComparisonRow(
       indicator: id, area: code, reference: entry.reference < 0 ? nil : areaCodes[Int(entry.reference)],
       from: period(entry.from), to: period(entry.to), areaFrom: number(entry.areaFrom),
       areaTo: number(entry.areaTo), referenceFrom: number(entry.referenceFrom),
       referenceTo: number(entry.referenceTo), gapFrom: number(entry.gapFrom), gapTo: number(entry.gapTo),
       verdict: entry.verdict)
+    row.fallbackCoverageFrom = number(entry.fallbackCoverageFrom)
+    row.fallbackCoverageTo = number(entry.fallbackCoverageTo)
+    return row
   }
 }

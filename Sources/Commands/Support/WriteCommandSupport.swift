@@ -27,43 +27,6 @@ public struct WriteOptions: ParsableArguments {
   }
 }
 
-/// Runs a write, turning its failures into messages on standard error and the contract's exit
-/// codes: invalid data 65 (every diagnostic listed), an unknown indicator 64, anything else 1.
-/// `pathPrefix` is put before casebook-relative paths in diagnostics, unless `formatted` formats them.
-public func reportingWriteFailures<T>(
-  pathPrefix: String, formatted: ((Diagnostic) -> String)? = nil, _ body: () throws -> T
-) throws -> T {
-  do {
-    return try body()
-  } catch let exit as ExitCode {
-    throw exit
-  } catch let error as CasebookWriteError {
-    if case .invalid(let diagnostics) = error {
-      for diagnostic in diagnostics {
-        Terminal.error(formatted?(diagnostic) ?? diagnostic.formatted(pathPrefix: pathPrefix))
-      }
-      Terminal.error("error: \(error)")
-      throw Exit.invalidData
-    }
-    Terminal.error("error: \(error)")
-    throw Exit.failure
-  } catch let error as DataImport.Invalid {
-    for diagnostic in error.diagnostics { Terminal.error(diagnostic.formatted(pathPrefix: "")) }
-    let count = error.diagnostics.count
-    Terminal.error("error: \(count) problem\(count == 1 ? "" : "s") in the import file; nothing was written")
-    throw Exit.invalidData
-  } catch let error as UnknownIndicator {
-    Terminal.error("error: \(error)")
-    throw Exit.usage
-  } catch let error as UsageError {
-    Terminal.error("error: \(error)")
-    throw Exit.usage
-  } catch {
-    Terminal.error("error: \(error)")
-    throw Exit.failure
-  }
-}
-
 extension CasebookOptions {
   /// Refuses `--at` (and `$COP_REVISION`): a write always starts from the branch's tip.
   public func refuseRevisionForWrite() throws {

@@ -50,8 +50,8 @@ struct ComparisonTests {
   }
 
   @Test func aSuppressedRowCarriesNoValuesGapsOrSeries() throws {
-    let request = ComparisonRequest(subject: .area("WK0202"), includeSeries: true)
-    let row = try #require(try Self.engine.compare(request).row("WK0202"))
+    let request = ComparisonRequest(subject: .area("WK0202"))
+    let row = try #require(try Self.engine.compare(request, withSeries: true).row("WK0202"))
     #expect(row.verdict == .suppressed)
     #expect(row.from == "2010" && row.to == "2012")
     #expect(
@@ -66,7 +66,7 @@ struct ComparisonTests {
     let engine = F.engine(observations, indicator: F.indicator("x", minN: 10))
     let row = try #require(
       try engine.compare(
-        ComparisonRequest(subject: .area("WK0202"), from: "2012", to: "2013", includeSeries: true)
+        ComparisonRequest(subject: .area("WK0202"), from: "2012", to: "2013"), withSeries: true
       )
       .row("WK0202"))
     // GM02 has no 2013 value: the mean of its children with one, WK0202 alone, stands in for it.

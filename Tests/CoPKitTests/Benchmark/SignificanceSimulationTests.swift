@@ -42,8 +42,8 @@ struct SignificanceSimulationTests {
     let engine = F.engine(nestedSamples(draws: draws, seed: 21), indicator: indicator, areas: areas)
     let result = try engine.compare(
       ComparisonRequest(
-        subject: .area("WK01"), from: "p00000", to: "p00000", reference: reference, includeSeries: true,
-        significance: .confidence(0.95)))
+        subject: .area("WK01"), from: "p00000", to: "p00000", reference: reference,
+        significance: .confidence(0.95)), withSeries: true)
     let row = try #require(result.rows.first)
     #expect(row.series.count == draws && row.referenceSeries.count == draws)
     let gaps = zip(row.series, row.referenceSeries).map { $1.value - $0.value }

@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -49,7 +50,7 @@ struct LoadCacheTests {
 
   /// The sample casebook with problems in a data file and in a case, and an outcome that disagrees
   /// with the data (a cross-check warning), written to `folder` of `scratch`.
-  static func writeFlawedSample(in scratch: GitScratch, folder: String = "book") throws {
+  static func writeFlawedSample(in scratch: Sandbox, folder: String = "book") throws {
     try scratch.write(
       SampleCasebook.files([
         "indicators/data/havo_vwo.csv": "area,period,value,n\nGM0080,2007,abc,10\nXX9999,2008,4,5\n",
@@ -74,8 +75,8 @@ struct LoadCacheTests {
   }
 
   /// A scratch folder with the flawed sample in `book`, and where a test keeps its cache file.
-  static func flawedSample() throws -> (scratch: GitScratch, root: URL, cacheFile: URL) {
-    let scratch = try GitScratch()
+  static func flawedSample() throws -> (scratch: Sandbox, root: URL, cacheFile: URL) {
+    let scratch = try Sandbox()
     do {
       try writeFlawedSample(in: scratch)
     } catch {
@@ -191,7 +192,7 @@ struct LoadCacheTests {
 
   @Test("commits are cached by blob id: two revisions read in turn are both served from the cache")
   func revisionsByBlobID() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("repo")
     try Self.writeFlawedSample(in: scratch, folder: "repo")
@@ -225,7 +226,7 @@ struct LoadCacheTests {
 
   @Test("skipping the data reads no data file, reports none of its problems, and counts nothing")
   func skipReadsNoData() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try Self.writeFlawedSample(in: scratch)
     try scratch.write(Data("area,period,value\n".utf8), to: "book/indicators/data/unknown_one.csv")

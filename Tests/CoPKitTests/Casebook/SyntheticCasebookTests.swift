@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -18,7 +19,7 @@ struct SyntheticCasebookTests {
     "Benchmarks/generate.py writes a valid casebook whose data files all take the fast reader",
     .enabled(if: python != nil, "needs python3"))
   func smallScale() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let out = scratch.url("synthetic")
     let process = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CoPCore
@@ -128,7 +129,7 @@ struct CaseHistoryTests {
     #expect(throws: HistoryError.unknownRevision("no-such-branch")) {
       try repository.caseHistory("frontlijn", from: "no-such-branch")
     }
-    let outside = try GitScratch()
+    let outside = try Sandbox()
     defer { outside.remove() }
     #expect(throws: HistoryError.notInGit(folder: outside.root.path)) {
       try CasebookRepository.open(folder: outside.root)

@@ -1,14 +1,15 @@
 import Foundation
+import TestSupport
 
 /// A repository with the sample casebook under a prefix, and commits with fixed author dates.
 struct HistoryScratch {
-  let scratch: GitScratch
+  let scratch: Sandbox
   /// The casebook's folder in the repository, `""` or ending in `/`.
   let prefix: String
 
   /// A new repository whose first commit holds the sample casebook under `prefix`.
   init(prefix: String = "") throws {
-    scratch = try GitScratch()
+    scratch = try Sandbox()
     self.prefix = prefix
     try scratch.makeRepository("repo")
     try commit("Start the casebook", date: "2024-01-01T09:00:00+01:00", SampleCasebook.files())

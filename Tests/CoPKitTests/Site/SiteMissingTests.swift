@@ -74,7 +74,7 @@ struct SiteMissingTests {
   func noSelfComparison() throws {
     let casebook = try Self.casebook()
     let result = try BenchmarkEngine(casebook: casebook).compare(
-      ComparisonRequest(subject: .area("WK008001"), indicators: ["b_jobs"], includeSeries: true))
+      ComparisonRequest(subject: .area("WK008001"), indicators: ["b_jobs"]), withSeries: true)
     let row = try #require(result.rows.first)
     #expect(row.verdict == .missing)
     #expect(row.series.count == 2)

@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -11,7 +12,7 @@ import Testing
 @Suite("Finding the casebook")
 struct CasebookLocationTests {
   /// A current folder with a `casebook/` folder in it, and a second casebook elsewhere.
-  static func makeFolders(_ scratch: GitScratch) throws -> (current: URL, elsewhere: URL) {
+  static func makeFolders(_ scratch: Sandbox) throws -> (current: URL, elsewhere: URL) {
     let current = scratch.url("work")
     try FileManager.default.createDirectory(
       at: current.appendingPathComponent("casebook"), withIntermediateDirectories: true)
@@ -22,7 +23,7 @@ struct CasebookLocationTests {
 
   @Test("--casebook comes first, resolved against the current folder")
   func optionFirst() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     let environment = ["COP_CASEBOOK": elsewhere.path]
@@ -39,7 +40,7 @@ struct CasebookLocationTests {
 
   @Test("then $COP_CASEBOOK from the environment passed in")
   func environmentSecond() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     #expect(
@@ -56,7 +57,7 @@ struct CasebookLocationTests {
 
   @Test("then ./casebook when it is a folder, else the current folder")
   func bundledThenCurrent() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (current, elsewhere) = try Self.makeFolders(scratch)
     #expect(
@@ -74,7 +75,7 @@ struct CasebookLocationTests {
 
   @Test("the working tree's revision is HEAD while nothing in the casebook folder changed")
   func workingTreeRevision() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("repo")
     try scratch.write(["README.md": "# Project\n"], under: "repo")
@@ -97,7 +98,7 @@ struct CasebookLocationTests {
 
   @Test("--at outside git, and a folder that does not exist, are read errors")
   func readErrors() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (_, elsewhere) = try Self.makeFolders(scratch)
     #expect(throws: CasebookReadError.self) {

@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -32,7 +33,7 @@ struct SourceParityTests {
 
   /// Writes `files` under `prefix` of a new repository with other files beside the casebook, commits
   /// them, and loads the casebook from the working tree and from HEAD.
-  static func loadBoth(_ files: [String: String], prefix: String, scratch: GitScratch) throws -> (
+  static func loadBoth(_ files: [String: String], prefix: String, scratch: Sandbox) throws -> (
     workingTree: LoadResult, commit: LoadResult, head: String
   ) {
     try scratch.makeRepository("repo")
@@ -52,7 +53,7 @@ struct SourceParityTests {
 
   @Test("a valid casebook: same model, no diagnostics", arguments: prefixes)
   func validCasebook(prefix: String) throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (workingTree, commit, head) = try Self.loadBoth(Self.cleanFiles, prefix: prefix, scratch: scratch)
     #expect(workingTree.diagnostics.isEmpty, "\(workingTree.diagnostics)")
@@ -68,7 +69,7 @@ struct SourceParityTests {
   @Test(
     "a broken casebook: the same diagnostics, and the same model of what could be read", arguments: prefixes)
   func brokenCasebook(prefix: String) throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     let (workingTree, commit, _) = try Self.loadBoth(Self.brokenFiles, prefix: prefix, scratch: scratch)
     #expect(workingTree.hasErrors)
@@ -88,7 +89,7 @@ struct SourceParityTests {
 
   @Test("a committed symbolic link is an error from both sources and is never followed")
   func symbolicLinks() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("repo")
     try scratch.write(SampleCasebook.files(), under: "repo/casebook")
@@ -135,7 +136,7 @@ struct SourceParityTests {
 
   @Test("an empty prefix finds the casebook in the tree's casebook/ folder")
   func defaultPrefix() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("repo")
     try scratch.write(["README.md": "# Project\n"], under: "repo")

@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @testable import CoPCasebook
@@ -8,10 +9,10 @@ import Testing
 
 /// A forge (bare repository) holding the sample casebook, and two members' clones made with `git clone`.
 private struct Forge {
-  let scratch: GitScratch
+  let scratch: Sandbox
 
   init() throws {
-    scratch = try GitScratch()
+    scratch = try Sandbox()
     try scratch.makeRepository("seed")
     try scratch.write(SampleCasebook.files(), under: "seed")
     try scratch.commitAll("The sample casebook", in: "seed")
@@ -23,13 +24,13 @@ private struct Forge {
   /// Syncs the clone `member` with its origin.
   @discardableResult
   func sync(_ member: String) throws -> SyncOutcome {
-    try CasebookSync(folder: scratch.url(member), environment: scratch.environment).run()
+    try CasebookSync(folder: scratch.url(member), environment: scratch.environment()).run()
   }
 
   /// A commit made as `cop` makes them, through GitStore, in the clone `member`.
   func copCommit(_ files: [String: String], message: String, in member: String) throws {
     let repository = try Repository.open(at: scratch.url(member).path)
-    let author = try repository.defaultAuthor(environment: scratch.environment)
+    let author = try repository.defaultAuthor(environment: scratch.environment())
     try repository.commit(
       changes: files.keys.sorted().map { .write(path: $0, contents: Data(files[$0]!.utf8)) },
       message: message,
@@ -227,14 +228,14 @@ struct CasebookSyncTests {
     defer { forge.scratch.remove() }
     let unknown = #expect(throws: SyncError.self) {
       try CasebookSync(
-        folder: forge.scratch.url("bob"), remote: "upstream", environment: forge.scratch.environment
+        folder: forge.scratch.url("bob"), remote: "upstream", environment: forge.scratch.environment()
       ).run()
     }
     #expect(unknown?.description.contains("no remote 'upstream'") == true)
     try forge.scratch.git(["remote", "add", "gone", forge.scratch.url("nowhere.git").path], in: "bob")
     let gone = #expect(throws: SyncError.self) {
       try CasebookSync(
-        folder: forge.scratch.url("bob"), remote: "gone", environment: forge.scratch.environment
+        folder: forge.scratch.url("bob"), remote: "gone", environment: forge.scratch.environment()
       ).run()
     }
     #expect(gone?.description.hasPrefix("cannot fetch from gone (") == true)
@@ -244,7 +245,7 @@ struct CasebookSyncTests {
 
   @Test("a casebook in a subfolder of the repository: its data files are merged by observation")
   func casebookInSubfolder() throws {
-    let scratch = try GitScratch()
+    let scratch = try Sandbox()
     defer { scratch.remove() }
     try scratch.makeRepository("seed")
     try scratch.write(SampleCasebook.files(), under: "seed/casebook")
@@ -256,12 +257,12 @@ struct CasebookSyncTests {
     let data = "casebook/indicators/data/income_from_work.csv"
     try scratch.write([data: SampleCasebook.data + "GM0080,2012,64,1100\n"], under: "ann")
     try scratch.commitAll("Ann", in: "ann")
-    try CasebookSync(folder: scratch.url("ann/casebook"), environment: scratch.environment).run()
+    _ = try CasebookSync(folder: scratch.url("ann/casebook"), environment: scratch.environment()).run()
     try scratch.write(
       [data: SampleCasebook.data + "GM0363,2012,70,5000\n", "README.md": "Bob's readme\n"], under: "bob")
     try scratch.commitAll("Bob", in: "bob")
 
-    let outcome = try CasebookSync(folder: scratch.url("bob/casebook"), environment: scratch.environment)
+    let outcome = try CasebookSync(folder: scratch.url("bob/casebook"), environment: scratch.environment())
       .run()
     #expect(outcome.mergedByObservation == [data])
     let merged = String(decoding: try Data(contentsOf: scratch.url("bob/" + data)), as: UTF8.self)

@@ -2,21 +2,22 @@ import CoPCore
 import CoPRepository
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 @Suite("Casebook write")
 struct CasebookWriteTests {
   /// A scratch repository holding the fixture casebook, committed.
-  private func repository() throws -> (scratch: GitScratch, folder: URL) {
-    let scratch = try GitScratch()
+  private func repository() throws -> (scratch: Sandbox, folder: URL) {
+    let scratch = try Sandbox()
     try scratch.makeRepository("repo")
     try scratch.write(WriteFixtures.files(), under: "repo")
     try scratch.commitAll("Fixture", in: "repo")
     return (scratch, scratch.url("repo"))
   }
 
-  private func write(_ folder: URL, _ scratch: GitScratch, extra: [String: String] = [:]) -> CasebookWrite {
-    CasebookWrite(folder: folder, environment: scratch.environment.merging(extra) { $1 })
+  private func write(_ folder: URL, _ scratch: Sandbox, extra: [String: String] = [:]) -> CasebookWrite {
+    CasebookWrite(folder: folder, environment: scratch.environment().merging(extra) { $1 })
   }
 
   private func importPlan(_ csv: String) -> (CasebookWrite.Base) throws -> CasebookWrite.Plan {
@@ -28,7 +29,7 @@ struct CasebookWriteTests {
   }
 
   /// HEAD, the porcelain status, the index file's bytes and the data file's bytes.
-  private func state(_ scratch: GitScratch) throws -> [String] {
+  private func state(_ scratch: Sandbox) throws -> [String] {
     [
       try scratch.git(["rev-parse", "HEAD"], in: "repo"),
       try scratch.git(["status", "--porcelain", "--untracked-files=all"], in: "repo"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the commands of a console block with the built `cop` and gives their real output.

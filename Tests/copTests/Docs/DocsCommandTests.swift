@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every `$ cop ...` command shown in a ```console block of the README and docs/ is run with the built

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every link of the README and docs/ resolves: the file exists, and an anchor names a heading of the

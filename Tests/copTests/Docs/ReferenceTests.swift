@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command reference (docs/reference/commands.md) is what `Packaging/make-reference` makes from the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// docs/screenshots.txt, written by `make screenshots`, names only the bundled casebook or examples

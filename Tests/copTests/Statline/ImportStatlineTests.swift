@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cop import statline` end to end on a casebook made by `cop init`: a city's StatLine download in

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A forge for the tests of `cop sync` against real servers: the bare repository `srv/forge.git`
@@ -40,5 +41,19 @@ enum ServedForge {
       try sandbox.git(["ls-files", "-s"], in: member),
       try sandbox.git(["status", "--porcelain"], in: member),
     ]
+  }
+
+  /// Runs bob's `cop sync` with `environment` and expects it to push cleanly: exit 0, "Pushed main to
+  /// origin." last, nothing on stderr, and the forge's tip at bob's HEAD. Returns what it did.
+  @discardableResult
+  static func syncAndExpectPush(
+    _ sandbox: Sandbox, environment: [String: String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> ProcessResult {
+    let synced = try sandbox.cop(["sync"], in: "bob", environment: environment)
+    #expect(synced.status == 0, "\(synced)", sourceLocation: sourceLocation)
+    #expect(synced.lines.last == "Pushed main to origin.", "\(synced)", sourceLocation: sourceLocation)
+    #expect(synced.stderr == "", "\(synced)", sourceLocation: sourceLocation)
+    #expect(try tip(sandbox) == sandbox.revParse("HEAD", in: "bob"), sourceLocation: sourceLocation)
+    return synced
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A StatLine table of one city (the gemeente, its wijken and buurten), written in exactly the shapes
 /// CBS publishes it in, from one deterministic spec, so that every shape holds the same figures:

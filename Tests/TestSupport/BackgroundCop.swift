@@ -2,14 +2,18 @@ import Foundation
 import Testing
 
 /// A `cop` process started in the background in `cb/` of a sandbox, for tests of concurrent writers.
-final class BackgroundCop {
-  let process = Process()
-  let arguments: [String]
-  let output: URL
-  let error: URL
+public final class BackgroundCop {
+  /// The process.
+  public let process = Process()
+  /// Its arguments.
+  public let arguments: [String]
+  /// The file its standard output goes to.
+  public let output: URL
+  /// The file its standard error goes to.
+  public let error: URL
 
   /// Starts `cop arguments` with the sandbox's environment plus `extra`.
-  init(
+  public init(
     _ sandbox: Sandbox, _ arguments: [String], in folder: String = "cb", environment extra: [String: String]
   )
     throws
@@ -32,10 +36,10 @@ final class BackgroundCop {
   }
 
   /// Whether the process still runs.
-  var isRunning: Bool { process.isRunning }
+  public var isRunning: Bool { process.isRunning }
 
   /// Waits for the process to end and returns what it did.
-  func wait() throws -> ProcessResult {
+  public func wait() throws -> ProcessResult {
     process.waitUntilExit()
     return ProcessResult(
       arguments: ["cop"] + arguments, status: process.terminationStatus,
@@ -46,10 +50,11 @@ final class BackgroundCop {
 
 /// The file-based synchronisation point of `COP_SYNC_BEFORE_COMMIT`: each writer creates
 /// `<path>.ready.<pid>` when it is ready, then waits for `<path>` to exist.
-enum SyncPoint {
+public enum SyncPoint {
   /// Waits until `count` writers are ready (or one has ended, which means it will never be); returns
   /// how many are ready. This polls files, an ordering of events, not a guess at a duration.
-  static func waitForReady(_ count: Int, prefix: String, whileRunning writers: [BackgroundCop]) throws -> Int
+  public static func waitForReady(_ count: Int, prefix: String, whileRunning writers: [BackgroundCop]) throws
+    -> Int
   {
     let folder = (prefix as NSString).deletingLastPathComponent
     let name = (prefix as NSString).lastPathComponent

@@ -6,17 +6,16 @@ import Testing
 /// The copTests target does not depend on the `cop` executable (a test target cannot), but
 /// `swift test` builds every product of the package, so the binary sits beside the test bundle in
 /// the build folder: found there first, else at `<package root>/.build/debug/cop`.
-enum CopRunner {
-  /// The package root: three folders up from this file (`Tests/copTests/Support/`).
-  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+public enum CopRunner {
+  /// The package root: two folders up from this file's folder (`Tests/TestSupport/`).
+  public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
   /// The bundled casebook of the package.
-  static let bundledCasebook: URL = packageRoot.appendingPathComponent("casebook")
+  public static let bundledCasebook: URL = packageRoot.appendingPathComponent("casebook")
 
   /// The built `cop`, or nil when there is none.
-  static let binary: URL? = {
+  public static let binary: URL? = {
     let bundle = Bundle(for: BundleToken.self).bundleURL
     let candidates = [
       bundle.appendingPathComponent("cop"),
@@ -31,7 +30,7 @@ enum CopRunner {
 
 extension Sandbox {
   /// Runs the built `cop` with `arguments` in `folder` (inside the scratch folder, or absolute).
-  func cop(
+  public func cop(
     _ arguments: [String], in folder: String = ".", environment extra: [String: String] = [:],
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> ProcessResult {
@@ -43,7 +42,7 @@ extension Sandbox {
   }
 
   /// Runs the built `cop` and parses its standard output as a JSON object.
-  func copJSON(
+  public func copJSON(
     _ arguments: [String], in folder: String = ".", sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> (result: ProcessResult, json: [String: Any]) {
     let result = try cop(arguments, in: folder, sourceLocation: sourceLocation)
@@ -56,17 +55,18 @@ extension Sandbox {
   }
 
   /// Copies the bundled casebook to `path` inside the scratch folder.
-  func copyBundledCasebook(to path: String) throws {
+  public func copyBundledCasebook(to path: String) throws {
     try FileManager.default.copyItem(at: CopRunner.bundledCasebook, to: url(path))
   }
 }
 
 /// A CSV text as a header and rows of fields (RFC 4180 quoting; enough for `cop`'s own output).
-struct CSVText {
-  var header: [String]
-  var rows: [[String]]
+public struct CSVText {
+  public var header: [String]
+  public var rows: [[String]]
 
-  init(_ text: String) {
+  /// Parses a CSV text.
+  public init(_ text: String) {
     var records: [[String]] = []
     var record: [String] = []
     var field = ""
@@ -109,7 +109,7 @@ struct CSVText {
   }
 
   /// The rows as maps of column name to field.
-  var records: [[String: String]] {
+  public var records: [[String: String]] {
     rows.map { row in
       Dictionary(zip(header, row).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
     }

@@ -1,25 +1,27 @@
 import Foundation
 
-/// A scratch folder for one test, and the environment every process of the test runs with.
+/// A scratch folder for one test, and the environment every process of the test runs with: the one
+/// helper of every test target for scratch folders, git repositories (`SandboxGit.swift`) and running
+/// `cop` (`CopRunner.swift`).
 ///
 /// Tests run in parallel in one process, so nothing here changes the process: no `chdir`, no
 /// `setenv`. Each child process gets its working folder and an explicit environment (HOME inside
 /// the scratch folder, no system git config, fixed identities, no colour, no `COP_CASEBOOK`).
-final class Sandbox {
+public final class Sandbox {
   /// The scratch folder, unique to this test.
-  let root: URL
+  public let root: URL
   /// HOME for every process: an empty folder inside `root`.
-  let home: URL
+  public let home: URL
 
   /// The author `git` and `cop` record.
-  static let authorName = "Ada Author"
-  static let authorEmail = "ada@example.org"
+  public static let authorName = "Ada Author"
+  public static let authorEmail = "ada@example.org"
   /// The committer `git` and `cop` record.
-  static let committerName = "Carl Committer"
-  static let committerEmail = "carl@example.org"
+  public static let committerName = "Carl Committer"
+  public static let committerEmail = "carl@example.org"
 
   /// Makes the folder and its empty HOME.
-  init() throws {
+  public init() throws {
     root = FileManager.default.temporaryDirectory
       .appendingPathComponent("cop-tests-\(UUID().uuidString)", isDirectory: true)
     home = root.appendingPathComponent("home", isDirectory: true)
@@ -27,17 +29,17 @@ final class Sandbox {
   }
 
   /// Removes the folder and everything in it; call with `defer` right after `init`.
-  func remove() {
+  public func remove() {
     try? FileManager.default.removeItem(at: root)
   }
 
   /// The URL of `path` inside the scratch folder (or `path` itself when it is absolute).
-  func url(_ path: String) -> URL {
+  public func url(_ path: String) -> URL {
     path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
   }
 
   /// The environment of every process; `extra` adds or replaces variables.
-  func environment(_ extra: [String: String] = [:]) -> [String: String] {
+  public func environment(_ extra: [String: String] = [:]) -> [String: String] {
     var environment = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       "HOME": home.path,
@@ -56,7 +58,7 @@ final class Sandbox {
   }
 
   /// Writes `text` to `path` inside the scratch folder, making its folders.
-  func write(_ text: String, to path: String) throws {
+  public func write(_ text: String, to path: String) throws {
     let target = url(path)
     try FileManager.default.createDirectory(
       at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -64,7 +66,7 @@ final class Sandbox {
   }
 
   /// The text of the file at `path` inside the scratch folder.
-  func read(_ path: String) throws -> String {
+  public func read(_ path: String) throws -> String {
     String(decoding: try Data(contentsOf: url(path)), as: UTF8.self)
   }
 
@@ -72,7 +74,7 @@ final class Sandbox {
   ///
   /// Standard output and error go to files in the scratch folder, so a large output cannot fill a
   /// pipe and deadlock; standard input is empty.
-  func run(
+  public func run(
     _ executable: URL, _ arguments: [String], in folder: String = ".",
     environment extra: [String: String] = [:]
   ) throws -> ProcessResult {
@@ -107,26 +109,34 @@ final class Sandbox {
 }
 
 /// What a finished process left: its exit status and everything it wrote.
-struct ProcessResult: CustomStringConvertible {
+public struct ProcessResult: CustomStringConvertible, Sendable {
   /// The command line, for messages.
-  var arguments: [String]
+  public var arguments: [String]
   /// The exit status.
-  var status: Int32
+  public var status: Int32
   /// Everything written to standard output.
-  var stdout: String
+  public var stdout: String
   /// Everything written to standard error.
-  var stderr: String
+  public var stderr: String
+
+  /// Creates a result.
+  public init(arguments: [String], status: Int32, stdout: String, stderr: String) {
+    self.arguments = arguments
+    self.status = status
+    self.stdout = stdout
+    self.stderr = stderr
+  }
 
   /// Standard output split into lines, without the empty last one.
-  var lines: [String] {
+  public var lines: [String] {
     stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty()
   }
   /// Standard error split into lines, without the empty last one.
-  var errorLines: [String] {
+  public var errorLines: [String] {
     stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty()
   }
 
-  var description: String {
+  public var description: String {
     "\(arguments.joined(separator: " ")) exited \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"
   }
 }
