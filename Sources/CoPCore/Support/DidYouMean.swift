@@ -1,12 +1,19 @@
 /// Suggests the closest known word for a misspelt one, as in "did you mean 'themes'?".
 public enum DidYouMean {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+  /// Of equally near candidates the first in code-point order wins, so the suggestion does not
+  /// depend on the order of `candidates` (callers often pass a dictionary's keys).
   public static func suggestion(for word: String, among candidates: [String]) -> String? {
     let lowered = word.lowercased()
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(lowered, candidate.lowercased())
-      if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+      if let current = best,
+        distance > current.distance || (distance == current.distance && candidate >= current.candidate)
+      {
+        continue
+      }
+      best = (candidate, distance)
     }
     guard let best else { return nil }
     let limit = word.count <= 2 ? 1 : min(3, max(2, word.count / 3))
