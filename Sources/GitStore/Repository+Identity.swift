@@ -89,23 +89,7 @@ extension Repository {
           + "\(prefix)_NAME/\(prefix)_EMAIL"
       )
     }
-    var localTimeZone = TimeZone.current
-    if let zone = environment["TZ"], let named = TimeZone(identifier: String(zone.drop { $0 == ":" })) {
-      localTimeZone = named
-    }
-    guard let dateText = nonEmpty(environment[role.variablePrefix + "_DATE"]) else {
-      let now = Date()
-      let offset = localTimeZone.secondsFromGMT(for: now) / 60
-      return Signature(name: name, email: email, time: now, timeZoneOffsetMinutes: offset)
-    }
-    guard let date = GitDate.parse(dateText, localTimeZone: localTimeZone) else {
-      throw GitError.invalid(
-        operation,
-        "invalid date in \(role.variablePrefix)_DATE: '\(dateText)' "
-          + "(use '@<unix seconds> <+hhmm>', ISO 8601 or RFC 2822)"
-      )
-    }
-    return Signature(name: name, email: email, time: date.time, timeZoneOffsetMinutes: date.offsetMinutes)
+    return try datedSignature(role, name: name, email: email, environment)
   }
 
   /// Calls `body` with the config git would read, located through `environment`.
@@ -188,4 +172,39 @@ private func nonEmpty(_ value: String?) -> String? {
 private func isTrue(_ value: String?) -> Bool {
   guard let value = nonEmpty(value)?.lowercased() else { return false }
   return ["1", "true", "yes", "on"].contains(value)
+}
+
+extension Signature {
+  /// `name` and `email` at the moment git would give an author: `GIT_AUTHOR_DATE` in `environment`
+  /// when set (`@<unix seconds> <+hhmm>`, ISO 8601 or RFC 2822), else now in the local time zone
+  /// (`TZ` in `environment`, else the process's). For an author named on the command line, so
+  /// that it is dated as `git commit --author` dates it.
+  ///
+  /// - Throws: ``GitError`` (`GIT_EINVALID`) when the date is malformed.
+  public static func author(name: String, email: String, environment: [String: String]) throws -> Signature {
+    try datedSignature(.author, name: name, email: email, environment)
+  }
+}
+
+/// `name` and `email` dated by the role's `GIT_*_DATE` in `environment`, else now.
+private func datedSignature(_ role: Role, name: String, email: String, _ environment: [String: String])
+  throws -> Signature
+{
+  var localTimeZone = TimeZone.current
+  if let zone = environment["TZ"], let named = TimeZone(identifier: String(zone.drop { $0 == ":" })) {
+    localTimeZone = named
+  }
+  guard let dateText = nonEmpty(environment[role.variablePrefix + "_DATE"]) else {
+    let now = Date()
+    let offset = localTimeZone.secondsFromGMT(for: now) / 60
+    return Signature(name: name, email: email, time: now, timeZoneOffsetMinutes: offset)
+  }
+  guard let date = GitDate.parse(dateText, localTimeZone: localTimeZone) else {
+    throw GitError.invalid(
+      "read \(role.rawValue) identity",
+      "invalid date in \(role.variablePrefix)_DATE: '\(dateText)' "
+        + "(use '@<unix seconds> <+hhmm>', ISO 8601 or RFC 2822)"
+    )
+  }
+  return Signature(name: name, email: email, time: date.time, timeZoneOffsetMinutes: date.offsetMinutes)
 }

@@ -99,6 +99,23 @@ struct ContributorWriteTests {
     try sandbox.expectFsckClean(["cb"])
   }
 
+  @Test("--author is dated as git dates it: GIT_AUTHOR_DATE when set")
+  func authorOptionKeepsGitAuthorDate() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try casebook(sandbox)
+    let result = try sandbox.cop(
+      [
+        "areas", "add", "GM3", "--name", "Drie", "--level", "gemeente", "--author",
+        "Bo Builder <bo@example.org>",
+      ],
+      in: "cb", environment: ["GIT_AUTHOR_DATE": "@1700000000 +0100"])
+    #expect(result.status == 0, "\(result)")
+    #expect(
+      try sandbox.git(["log", "--format=%an <%ae>|%ad", "--date=raw", "-1"], in: "cb")
+        == "Bo Builder <bo@example.org>|1700000000 +0100\n")
+  }
+
   @Test(
     "cop areas add refuses an unknown parent (65, at areas.csv:line:col), a known code and a bad level (64)")
   func areasAddRefuses() throws {

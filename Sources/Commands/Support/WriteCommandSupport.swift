@@ -16,14 +16,16 @@ public struct WriteOptions: ParsableArguments {
       valueName: "name <email>"))
   public var author: String?
 
-  /// The `--author` signature, dated now; nil when not given.
+  /// The `--author` signature, dated as git dates `git commit --author` (`GIT_AUTHOR_DATE` when set,
+  /// else now); nil when not given.
   public func signature() throws -> Signature? {
     guard let author else { return nil }
     guard let parsed = AuthorText.parse(author) else {
       throw ValidationError("--author must be \"Name <email>\", found '\(author)'")
     }
-    let offset = TimeZone.current.secondsFromGMT(for: Date()) / 60
-    return Signature(name: parsed.name, email: parsed.email, time: Date(), timeZoneOffsetMinutes: offset)
+    // Dated as git dates `git commit --author`: GIT_AUTHOR_DATE when set, else now.
+    return try Signature.author(
+      name: parsed.name, email: parsed.email, environment: ProcessInfo.processInfo.environment)
   }
 }
 
