@@ -171,7 +171,8 @@ reference: deps
 
 docs-outputs: deps python-deps
 	$(SWIFT) build --product cop
-	COP_DOCS_WRITE=1 $(SWIFT) test --filter 'DocsCommandTests|PluginGuideTests'
+	COP_DOCS_WRITE=1 $(SWIFT) test --filter DocsCommandTests
+	COP_DOCS_WRITE=1 $(SWIFT) test --filter PluginGuideTests
 
 # The API documentation of the plugin kit, from its doc comments and its DocC catalog
 # (Sources/CoPPluginKit/CoPPluginKit.docc: the landing page, the protocol, the tutorial), with
