@@ -15,7 +15,8 @@ struct PythonPluginTests {
     let install = try sandbox.cop(["plugins", "install", PythonPlugin.path], environment: environment)
     #expect(install.status == 0, "\(install)")
     #expect(
-      install.stdout == "Installed pace 1.0.0 at \(plugins)/cop-pace: 1 metrics, 1 comparisons, 0 subcommands.\n")
+      install.stdout
+        == "Installed pace 1.0.0 at \(plugins)/cop-pace: 1 metrics, 1 comparisons, 0 subcommands.\n")
 
     let list = try sandbox.cop(["plugins", "list", "--format", "json"], environment: environment)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
@@ -36,11 +37,15 @@ struct PythonPluginTests {
       ], environment: environment)
     #expect(compare.status == 0, "\(compare)")
     #expect(
-      compare.lines.last == "pace.income_from_work,NL-AW40,NL-G18,2012,2012,0.4,0.4,0.2,0.2,-0.2,-0.2,ahead,,",
+      compare.lines.last
+        == "pace.income_from_work,NL-AW40,NL-G18,2012,2012,0.4,0.4,0.2,0.2,-0.2,-0.2,ahead,,",
       "\(compare)")
 
     let run = try sandbox.cop(
-      ["plugins", "run", "pace.ranking", "--casebook", book, "--option", "level=aggregate", "--format", "csv"],
+      [
+        "plugins", "run", "pace.ranking", "--casebook", book, "--option", "level=aggregate", "--format",
+        "csv",
+      ],
       environment: environment)
     #expect(run.status == 0, "\(run)")
     #expect(
@@ -74,7 +79,8 @@ struct PythonPluginTests {
     )
     let noInputs = try answer(#"{"protocol": 2, "method": "comparison", "comparison": "pace.ranking"}"#)
     #expect(
-      noInputs["error"] as? String == "the request is malformed: field 'inputs': expected an object; found nothing")
+      noInputs["error"] as? String
+        == "the request is malformed: field 'inputs': expected an object; found nothing")
     let notJSON = try answer("describe")
     #expect((notJSON["error"] as? String)?.hasPrefix("the request is not JSON: ") == true, "\(notJSON)")
     let versionOne = try answer(#"{"protocol": 1, "method": "metric", "metric": "pace.income_from_work"}"#)
@@ -88,15 +94,20 @@ struct PythonPluginTests {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     let plugins = sandbox.url("plugins").path
-    let install = try sandbox.cop(["plugins", "install", PythonPlugin.path], environment: ["COP_PLUGIN_PATH": plugins])
+    let install = try sandbox.cop(
+      ["plugins", "install", PythonPlugin.path], environment: ["COP_PLUGIN_PATH": plugins])
     try #require(install.status == 0, "\(install)")
     let run = try sandbox.cop(
-      ["plugins", "run", "pace.ranking", "--casebook", CopRunner.bundledCasebook.path, "--option", "level=town"],
+      [
+        "plugins", "run", "pace.ranking", "--casebook", CopRunner.bundledCasebook.path, "--option",
+        "level=town",
+      ],
       environment: ["COP_PLUGIN_PATH": plugins])
     #expect(run.status != 0, "\(run)")
     #expect(
       run.stderr.contains(
-        "plugin 'pace': unknown level 'town'; expected one of country, region, gemeente, wijk, buurt, aggregate"),
+        "plugin 'pace': unknown level 'town'; expected one of country, region, gemeente, wijk, buurt, aggregate"
+      ),
       "\(run)")
   }
 }

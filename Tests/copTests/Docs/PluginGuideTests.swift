@@ -20,7 +20,8 @@ import Testing
   @Test("the guide shows the whole Python plugin, byte for byte")
   func pluginListing() throws {
     try check("file") { path in
-      String(decoding: try Data(contentsOf: CopRunner.packageRoot.appendingPathComponent(path)), as: UTF8.self)
+      String(
+        decoding: try Data(contentsOf: CopRunner.packageRoot.appendingPathComponent(path)), as: UTF8.self)
     }
   }
 
