@@ -10,8 +10,8 @@ COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell [ -n "$$(git
 PREFIX ?= /usr/local
 COP_ARGS ?= benchmark --casebook casebook --group aandachtswijken --total NL-AW40 --reference NL-G18
 
-.PHONY: run test deps browser-deps server-deps build site lint clean dist dist-check dist-deps install uninstall \
-  reference docs-outputs docs screenshots
+.PHONY: run test deps browser-deps server-deps python-deps build site lint clean dist dist-check dist-deps install \
+  uninstall reference docs-outputs docs docs-api screenshots
 
 deps:
 	@if ! dpkg -s libgit2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -51,6 +51,16 @@ server-deps:
 	  status=$$?; [ -z "$$guard" ] || $$SUDO rm -f /usr/sbin/policy-rc.d; exit $$status; \
 	fi
 
+# The plugin guide's example in Python (Examples/PythonPlugin/cop-pace) and its tests (PythonPluginTests,
+# PluginGuideTests, the guide's console blocks) need python3; they fail without it.
+python-deps:
+	@if ! command -v python3 >/dev/null 2>&1; then \
+	  echo "Installing python3 with apt-get (for the Python plugin example's tests)" >&2; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 </dev/null; \
+	fi
+
 build: deps
 	Packaging/write-build-info "$(COMMIT)"
 	$(SWIFT) build -c release --product cop
@@ -60,7 +70,7 @@ run: build
 	.build/release/cop $(COP_ARGS)
 
 # The style check, the test suite, then the packages' check (a release build: a few minutes).
-test: deps browser-deps server-deps
+test: deps browser-deps server-deps python-deps
 	$(MAKE) --no-print-directory lint
 	$(SWIFT) test
 	$(MAKE) --no-print-directory dist-check
@@ -153,15 +163,22 @@ fuzz-merge: fuzz-build
 
 # The docs (docs/guide/, docs/reference/). `make reference` regenerates the command reference from the
 # built binary's help; `make docs-outputs` runs every `$ cop ...` of the README and docs/ and writes its
-# real output into the document (the docs test, Tests/copTests/Docs, compares the same); `make docs`
-# does both. Review the diff before committing.
+# real output into the document, and the plugin guide's Python plugin and protocol messages (the docs
+# tests, Tests/copTests/Docs, compare the same); `make docs` does both. Review the diff before committing.
 reference: deps
 	$(SWIFT) build --product cop
 	Packaging/make-reference .build/debug/cop >docs/reference/commands.md
 
-docs-outputs: deps
+docs-outputs: deps python-deps
 	$(SWIFT) build --product cop
 	COP_DOCS_WRITE=1 $(SWIFT) test --filter DocsCommandTests
+	COP_DOCS_WRITE=1 $(SWIFT) test --filter PluginGuideTests
+
+# The API documentation of the plugin kit, from its doc comments and its DocC catalog
+# (Sources/CoPPluginKit/CoPPluginKit.docc: the landing page, the protocol, the tutorial), with
+# swift-docc-plugin: .build/plugins/Swift-DocC/outputs/CoPPluginKit.doccarchive. Not part of `make test`.
+docs-api: deps
+	$(SWIFT) package generate-documentation --target CoPPluginKit
 
 docs: reference docs-outputs
 

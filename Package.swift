@@ -30,6 +30,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    // `swift package generate-documentation --target CoPPluginKit` (`make docs-api`); a command plugin,
+    // linked into no product.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // C libraries

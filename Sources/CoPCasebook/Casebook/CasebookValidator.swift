@@ -54,7 +54,7 @@ struct CasebookValidator {
             .error(
               location,
               "parent '\(parent)' of area '\(area.code)' is not in areas.csv"
-                + DidYouMean.hint(for: parent, among: Array(areaCodes.prefix(50_000)))))
+                + DidYouMean.hint(for: parent, among: areas.prefix(50_000).map(\.code))))
         }
       }
       for group in area.groups where areaCodes.contains(group) {

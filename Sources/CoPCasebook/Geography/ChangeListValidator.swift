@@ -48,7 +48,7 @@ package struct ChangeListValidator {
 
   private func unknown(_ code: String) -> String {
     "unknown area '\(code)'; add it to areas.csv"
-      + DidYouMean.hint(for: code, among: Array(areas.keys.prefix(50_000)))
+      + DidYouMean.hint(for: code, among: Array(areas.keys.sorted().prefix(50_000)))
   }
 
   /// `from` exists in areas.csv and in the year before the change.

@@ -7,6 +7,8 @@ public struct CasebookOptions: ParsableArguments {
   /// Creates the options with their defaults.
   public init() {}
 
+  /// `--casebook PATH`: the casebook folder; nil for the default (`$COP_CASEBOOK`, else `./casebook`
+  /// if it exists, else the current folder).
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -14,6 +16,7 @@ public struct CasebookOptions: ParsableArguments {
       valueName: "path"))
   public var casebook: String?
 
+  /// `--at REV`: the git revision to read the casebook at; nil for the working tree.
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -21,6 +24,7 @@ public struct CasebookOptions: ParsableArguments {
       valueName: "rev"))
   public var at: String?
 
+  /// `--lang CODE`: the language of labels; nil for the casebook's own.
   @Option(
     name: .long,
     help: ArgumentHelp("The language of labels (nl, en); default: the casebook's.", valueName: "code"))
@@ -32,6 +36,7 @@ public struct FormatOption: ParsableArguments {
   /// Creates the option with its default.
   public init() {}
 
+  /// `--format`: the format asked for; nil when none was (see ``resolved``).
   @Option(
     name: .long,
     help: ArgumentHelp(

@@ -23,10 +23,13 @@ public struct UsageError: Error, CustomStringConvertible {
 
 /// A loaded casebook with what a command needs to print about it.
 public struct LoadedCasebook {
+  /// The casebook.
   public var casebook: Casebook
+  /// The warnings found while reading it (errors stop the command before it gets here).
   public var warnings: [Diagnostic]
   /// Prepended to casebook-relative paths in messages, so they point at the file from the current folder.
   public var pathPrefix: String
+  /// The language of labels (`--lang`), or nil for the casebook's own.
   public var language: String?
 
   /// The label of an indicator in the chosen language.

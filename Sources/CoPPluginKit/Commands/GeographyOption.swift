@@ -2,11 +2,12 @@ import ArgumentParser
 import CoPCore
 
 /// The `--geography YEAR` option of the comparison commands: convert every series to that year's areas
-/// before comparing (see ``GeographyConversion``). Without it nothing changes.
+/// before comparing (see `GeographyConversion`). Without it nothing changes.
 public struct GeographyOption: ParsableArguments {
   /// Creates the option with its default (none).
   public init() {}
 
+  /// `--geography YEAR`: the year whose areas every series is converted to; nil for no conversion.
   @Option(
     name: .long,
     help: ArgumentHelp(

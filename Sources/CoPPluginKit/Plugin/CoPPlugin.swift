@@ -6,7 +6,11 @@ import CoPCore
 /// A plugin describes itself and provides what it contributes: metrics (observations computed from the
 /// casebook, taking part wherever a stored indicator does), comparisons (a ``ResultTable`` the core
 /// renders) and subcommands (ArgumentParser commands). It may read its own data under
-/// `plugins/<id>/` in the casebook (``Casebook/pluginFiles(_:)``) and check it in `cop validate`.
+/// `plugins/<id>/` in the casebook (`Casebook.pluginFiles(_:)`) and check it in `cop validate`.
+///
+/// Only ``description`` is required: every other requirement has a default (no metrics, no
+/// comparisons, no subcommands, no checks). An installed plugin's executable hands its plugin to
+/// ``PluginMain/run(_:)``; a built-in one is listed in cop's `BuiltInPlugins`.
 public protocol CoPPlugin: Sendable {
   /// What the plugin is and contributes.
   var description: PluginDescription { get }
@@ -28,18 +32,24 @@ public protocol CoPPlugin: Sendable {
 }
 
 extension CoPPlugin {
+  /// Default: the plugin has no metrics, so every id is unknown (``PluginError/unknownMetric(_:plugin:)``).
   public func observations(ofMetric id: String, in casebook: Casebook) throws -> [Observation] {
     throw PluginError.unknownMetric(id, plugin: description.id)
   }
 
+  /// Default: the plugin has no comparisons, so every id is unknown
+  /// (``PluginError/unknownComparison(_:plugin:)``).
   public func runComparison(_ id: String, in casebook: Casebook, options: [String: String]) throws
     -> ResultTable
   {
     throw PluginError.unknownComparison(id, plugin: description.id)
   }
 
+  /// Default: no subcommands.
   public var subcommands: [any ParsableCommand.Type] { [] }
 
+  /// Default: no checks, so no problems.
   public func validate(_ casebook: Casebook) -> [Diagnostic] { [] }
+  /// Default: false, the subcommands run in this process.
   public var runsSubcommandsElsewhere: Bool { false }
 }

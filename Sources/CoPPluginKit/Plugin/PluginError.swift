@@ -16,6 +16,7 @@ public struct PluginError: Error, CustomStringConvertible, Sendable, Equatable {
     self.isUsage = isUsage
   }
 
+  /// `plugin 'ID': PROBLEM`, as `cop` prints it.
   public var description: String { "plugin '\(plugin)': \(problem)" }
 
   /// The plugin has no such metric.

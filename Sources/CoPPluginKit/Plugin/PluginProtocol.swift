@@ -110,7 +110,7 @@ public enum PluginProtocol {
   }
 
   /// Encodes a message as one line of JSON; version 2 in the casebook's own shapes
-  /// (``CodingUserInfoKey/casebookShapes``).
+  /// (`CodingUserInfoKey.casebookShapes`).
   public static func encode<T: Encodable>(_ message: T, version: Int = versionOne) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -6,7 +6,15 @@ import CoPTables
 public struct ResultTable: Sendable, Equatable, Codable {
   /// The type of a column's values.
   public enum ColumnType: String, Sendable, Codable, CaseIterable {
-    case text, number, integer, verdict
+    /// Text, left-aligned.
+    case text
+    /// A number, right-aligned, shown with the column's `decimals` (default 1).
+    case number
+    /// A whole number, right-aligned.
+    case integer
+    /// A verdict word of the comparison engine (`closer`, `further`, `level`, ...), styled as `cop`
+    /// styles verdicts.
+    case verdict
   }
 
   /// A column.
@@ -31,10 +39,14 @@ public struct ResultTable: Sendable, Equatable, Codable {
 
   /// A value in a row.
   public enum Value: Sendable, Equatable, Codable {
+    /// A text, for `text` and `verdict` columns (JSON: a string).
     case text(String)
+    /// A number, for `number` and `integer` columns (JSON: a number).
     case number(Double)
+    /// No value (JSON: null).
     case null
 
+    /// Reads a JSON string, number or null.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
       if container.decodeNil() {
@@ -46,6 +58,7 @@ public struct ResultTable: Sendable, Equatable, Codable {
       }
     }
 
+    /// Writes a JSON string, number or null.
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.singleValueContainer()
       switch self {
@@ -93,7 +106,7 @@ public struct ResultTable: Sendable, Equatable, Codable {
     return problems
   }
 
-  /// The table as a ``ReportTable`` for the renderers.
+  /// The table as a `ReportTable` for the renderers.
   public var reportTable: ReportTable {
     var table = ReportTable(
       columns: columns.map { column in

@@ -121,6 +121,23 @@ struct ProtocolSchemaTests {
     #expect(describe.description?.capabilities == ["validate"])
   }
 
+  @Test("the plugin guide's messages, recorded between cop and the Python plugin, have the schema's shape")
+  func guideMessages() throws {
+    // docs/guide/plugins.md shows real messages after `<!-- plugin-guide: message=NAME -->` (copTests'
+    // PluginGuideTests keeps them equal to what cop and Examples/PythonPlugin/cop-pace exchange).
+    let guide = try String(
+      contentsOf: Self.packageRoot.appendingPathComponent("docs/guide/plugins.md"), encoding: .utf8)
+    let blocks = guide.components(separatedBy: "<!-- plugin-guide: message=").dropFirst()
+    #expect(blocks.count == 5)
+    let checker = try Self.checker()
+    for block in blocks {
+      let name = String(block.prefix { $0 != " " })
+      let body = try #require(block.split(separator: "```", maxSplits: 2).dropFirst().first)
+      let message = try JSON.parse(Data(body.drop { $0 != "\n" }.utf8))
+      #expect(checker.problems(message) == [], "\(name)")
+    }
+  }
+
   @Test("the schema refuses what the protocol does not allow")
   func refusals() throws {
     let checker = try Self.checker()
