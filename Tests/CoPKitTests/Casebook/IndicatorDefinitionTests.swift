@@ -3,6 +3,7 @@ import Testing
 
 @testable import CoPCasebook
 @testable import CoPCore
+@testable import CoPReport
 
 /// The catalogue's optional `definition`: a text, or a map of language to text, like `label`.
 @Suite("Indicator definitions")
@@ -50,5 +51,16 @@ struct IndicatorDefinitionTests {
     let data = try encoder.encode(indicator)
     #expect(String(decoding: data, as: UTF8.self).contains("\"definition\""))
     #expect(try JSONDecoder().decode(Indicator.self, from: data).definition == indicator.definition)
+  }
+
+  @Test("cop indicators list: the definition in its own column for csv, json and markdown, not on a terminal")
+  func inTheCatalogueTable() {
+    var indicator = Indicator(id: "x", label: LocalizedText("X"), unit: .percent, polarity: .neutral)
+    indicator.definition = LocalizedText(texts: ["nl": "Iets", "en": "Something"])
+    let table = IndicatorTables.catalogue([indicator], data: [:], language: "nl", definitions: true)
+    #expect(table.columns.map(\.key).suffix(2) == ["definition", "provider"])
+    #expect(table.rows[0].map(\.display).suffix(2) == ["Iets", "casebook"])
+    let terminal = IndicatorTables.catalogue([indicator], data: [:], language: "nl")
+    #expect(!terminal.columns.contains { $0.key == "definition" })
   }
 }
