@@ -16,7 +16,7 @@ struct HomePage {
     html += "<dt>\(words(.cases))</dt><dd><a href=\"cases/index.html\">\(casebook.cases.count)</a></dd>"
     let levels = AreaLevel.allCases.compactMap { level -> String? in
       let count = casebook.areas(at: level).count
-      return count == 0 ? nil : "\(count) \(words.level(level))"
+      return count == 0 ? nil : words.count(count, of: level)
     }
     html += "<dt>\(words(.areasTitle))</dt><dd><a href=\"areas/index.html\">\(casebook.areas.count)</a>"
     html += levels.isEmpty ? "" : " (\(HTML.escape(levels.joined(separator: ", "))))"

@@ -89,6 +89,9 @@ struct SiteLanguageTests {
     let home = try #require(site.text("index.html"))
     #expect(home.contains(">Naar de inhoud</a>") && home.contains(">Voorbeelden</a>"))
     #expect(home.contains("Gemaakt door cop 1.0 uit commit <code>abc</code>."))
+    #expect(
+      home.contains("(1 land, 1 regio, 34 gemeenten, 20 wijken, 6 totalen)"),
+      "counts of a level in the plural")
   }
 
   @Test("the same site in English speaks English: lang, navigation, verdicts, the case count's words")

@@ -237,6 +237,7 @@ extension SiteMessage {
     case .unitNumber: "getal"
     case .parentsOf: "de gebieden waar {1} in liggen"
     case .engineWarnings: "Waarschuwingen van de berekening (in het Engels):"
+    case .nounTotals: "totalen"
     }
   }
 }

@@ -236,6 +236,7 @@ extension SiteMessage {
     case .unitNumber: "number"
     case .parentsOf: "the parents of {1}"
     case .engineWarnings: "Warnings of the computation:"
+    case .nounTotals: "totals"
     }
   }
 }

@@ -209,4 +209,5 @@ enum SiteMessage: String, CaseIterable, Sendable {
   case unitNumber
   case parentsOf
   case engineWarnings
+  case nounTotals
 }

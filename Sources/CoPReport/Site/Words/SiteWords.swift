@@ -71,6 +71,21 @@ struct SiteWords: Sendable {
     }
   }
 
+  /// "1 gemeente", "34 gemeenten", "6 totals" (and their Dutch): a count of areas of a level.
+  func count(_ count: Int, of level: AreaLevel) -> String {
+    guard count != 1 else { return "1 \(self.level(level))" }
+    let plural: SiteMessage =
+      switch level {
+      case .country: .nounCountries
+      case .region: .nounRegions
+      case .gemeente: .nounGemeenten
+      case .wijk: .nounWijken
+      case .buurt: .nounBuurten
+      case .aggregate: .nounTotals
+      }
+    return "\(count) \(self(plural))"
+  }
+
   /// The unit's name; a free-text unit (`km`) as the catalogue writes it.
   func unit(_ unit: IndicatorUnit) -> String {
     let names: [IndicatorUnit: SiteMessage] = [
