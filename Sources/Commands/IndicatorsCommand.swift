@@ -30,7 +30,7 @@ struct IndicatorsCommand: ParsableCommand {
       let metrics = registry.metrics.filter { loaded.casebook.indicator($0.id) == nil }
       let table = IndicatorTables.catalogue(
         loaded.casebook.indicators + metrics, data: loaded.casebook.data, providers: providers,
-        language: loaded.language)
+        language: loaded.language, definitions: output.resolved != .table)
       printTable(table, format: output.resolved, rowsKey: "indicators", loaded: loaded)
     }
   }

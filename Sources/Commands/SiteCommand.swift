@@ -24,7 +24,9 @@ struct SiteCommand: ParsableCommand {
         internet. Pages: the home page with the latest changes, the cases (searchable and filterable), one \
         page per case, area and group, and the plugins' comparisons. Build from a commit (--at REV) to \
         publish a site that can be rebuilt exactly: the same revision gives the same bytes. An existing \
-        folder is replaced whole, but only when it is empty or was made by cop site build.
+        folder is replaced whole, but only when it is empty or was made by cop site build. The site's own \
+        words are in English or Dutch: --lang en|nl, else the casebook's language when it is one of \
+        them, else English.
         """)
 
     @OptionGroup var global: CasebookOptions
@@ -83,6 +85,14 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
+      // The site speaks English and Dutch; any other --lang is a usage error before anything is read.
+      try reportingFailures {
+        if let code = global.lang, SiteLanguage(code: code) == nil {
+          throw UsageError(
+            "--lang '\(code)': the site is written in \(SiteLanguage.choices); choose one of them"
+              + DidYouMean.hint(for: code, among: SiteLanguage.allCases.map(\.rawValue)))
+        }
+      }
       let loaded = try geography.apply(to: global.load(shapes: true))
       _ = try reportingFailures { try benchmarks(in: loaded.casebook) }
       let registry = global.pluginRegistry(builtIn: builtInPlugins)

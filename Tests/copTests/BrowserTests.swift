@@ -11,8 +11,8 @@ struct BrowserTests {
 
   @Test(
     "home, case list with search and a filter, a case page and an area page: no console error",
-    .enabled(if: WebDriver.programs != nil, "needs chromium and chromedriver"))
-  func browse() throws {
+    .enabled(if: WebDriver.programs != nil, "needs chromium and chromedriver"), arguments: ["nl", "en"])
+  func browse(language: String) throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     try sandbox.copyBundledCasebook(to: "cb")
@@ -35,7 +35,7 @@ struct BrowserTests {
     let built = try sandbox.cop(
       [
         "site", "build", "--casebook", "cb", "--out", "site", "--total", "aandachtswijken=NL-AW40",
-        "--reference", "aandachtswijken=NL-G18",
+        "--reference", "aandachtswijken=NL-G18", "--lang", language,
       ])
     try #require(built.status == 0, "\(built)")
     try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
@@ -46,14 +46,20 @@ struct BrowserTests {
       let messages = try browser.consoleMessages()
       #expect(messages.isEmpty, "console on \(`where`): \(messages)")
     }
+    // The screenshots of the docs are the casebook's own language (nl); English ones get a suffix.
     func save(_ name: String) throws {
-      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
+      let file = language == "nl" ? name : "\(name)-\(language)"
+      try browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(file).png"))
     }
     do {
       try browser.open(page("index.html"))
       #expect(
         try browser.run("return document.querySelector('h1').textContent") as? String
           == "Wijkaanpak 2013 — wat werkt in de wijken")
+      #expect(try browser.run("return document.documentElement.lang") as? String == language)
+      #expect(
+        try browser.run("return document.querySelector('a.skip').textContent") as? String
+          == (language == "nl" ? "Naar de inhoud" : "Skip to the content"))
       try expectNoConsoleErrors("the home page")
       try save("home")
 
@@ -69,7 +75,7 @@ struct BrowserTests {
       #expect(found.count < all.count, "\(found)")
       #expect(
         try browser.run("return document.getElementById('case-count').textContent") as? String
-          == "\(found.count) of 18 cases")
+          == (language == "nl" ? "\(found.count) van 18 voorbeelden" : "\(found.count) of 18 cases"))
       try save("cases-search")
       try browser.clear("#case-search")
       try browser.click("#filter-theme option[value='front-line']")

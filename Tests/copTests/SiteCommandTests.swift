@@ -133,4 +133,24 @@ struct SiteCommandTests {
     #expect(invalid.stderr.contains("areas.csv:2:"), "\(invalid)")
     #expect(!FileManager.default.fileExists(atPath: sandbox.url("site").path))
   }
+
+  @Test("--lang picks the site's language; one it does not speak is a usage error naming en and nl")
+  func language() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    try sandbox.copyBundledCasebook(to: "cb")
+    let wrong = try sandbox.cop(["site", "build", "--casebook", "cb", "--out", "site", "--lang", "fr"])
+    #expect(wrong.status == 64, "\(wrong)")
+    #expect(wrong.stderr.contains("--lang 'fr'") && wrong.stderr.contains("en, nl"), "\(wrong)")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.url("site").path))
+    let english = try sandbox.cop(["site", "build", "--casebook", "cb", "--out", "en", "--lang", "en"])
+    #expect(english.status == 0, "\(english)")
+    #expect(try sandbox.read("en/index.html").contains("<html lang=\"en\">"))
+    #expect(try sandbox.read("en/index.html").contains(">Skip to the content</a>"))
+    // Without --lang: the casebook's language (nl).
+    let dutch = try sandbox.cop(["site", "build", "--casebook", "cb", "--out", "nl"])
+    #expect(dutch.status == 0, "\(dutch)")
+    #expect(try sandbox.read("nl/index.html").contains("<html lang=\"nl\">"))
+    #expect(try sandbox.read("nl/index.html").contains(">Naar de inhoud</a>"))
+  }
 }

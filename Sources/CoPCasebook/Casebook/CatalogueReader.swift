@@ -7,7 +7,7 @@ package enum CatalogueReader {
   package static let path = "indicators/catalogue.yaml"
   static let knownFields = [
     "id", "label", "unit", "polarity", "theme", "source", "tolerance", "min_n", "aggregation", "decimals",
-    "standardise",
+    "standardise", "definition",
   ]
 
   /// The catalogue's entries, with the line each starts on.
@@ -99,8 +99,12 @@ package enum CatalogueReader {
         standardise = Standardisation(by: by, standard: standard)
       }
     }
+    // Optional: a text or a map of language to text, as `label`; a wrong shape is an error of its own.
+    let definition = fields["definition"].flatMap { node in
+      yaml.isNull(node) ? nil : yaml.localizedText(node, what: "definition")
+    }
     guard let id, !reservedIDs.contains(id), let label, let unit, let polarity else { return nil }
-    return Indicator(
+    var indicator = Indicator(
       id: id, label: label, unit: unit, polarity: polarity,
       theme: yaml.string(fields["theme"], what: "theme"),
       source: yaml.string(fields["source"], what: "source"),
@@ -108,5 +112,7 @@ package enum CatalogueReader {
       aggregation: yaml.choice(fields["aggregation"], what: "aggregation", as: Aggregation.self)
         ?? .weightedMean,
       decimals: decimals, standardise: standardise)
+    indicator.definition = definition
+    return indicator
   }
 }

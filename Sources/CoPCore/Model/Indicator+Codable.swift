@@ -48,7 +48,8 @@ extension LocalizedText {
 
 extension Indicator {
   private enum Keys: String, CodingKey {
-    case id, label, unit, polarity, theme, source, tolerance, minN, aggregation, decimals, standardise
+    case id, label, unit, polarity, theme, source, tolerance, minN, aggregation, decimals, standardise,
+      definition
     case minNInCatalogue = "min_n"
   }
 
@@ -77,6 +78,7 @@ extension Indicator {
         ? try keyed.decode(Int.self, forKey: .decimals)
         : try keyed.decodeIfPresent(Int.self, forKey: .decimals) ?? 1,
       standardise: try keyed.decodeIfPresent(Standardisation.self, forKey: .standardise))
+    definition = try keyed.decodeIfPresent(LocalizedText.self, forKey: .definition)
   }
 
   /// Writes the entry in the casebook's shape or in protocol version 1's, as the encoder asks.
@@ -93,5 +95,6 @@ extension Indicator {
     try keyed.encode(aggregation, forKey: .aggregation)
     try keyed.encode(decimals, forKey: .decimals)
     try keyed.encodeIfPresent(standardise, forKey: .standardise)
+    try keyed.encodeIfPresent(definition, forKey: .definition)
   }
 }

@@ -108,6 +108,9 @@ public struct Indicator: Hashable, Sendable, Codable {
   public var decimals: Int
   /// Direct standardisation, for indicators corrected for age and sex.
   public var standardise: Standardisation?
+  /// What the indicator measures, in a sentence or two (`definition`: a text or a map of language to
+  /// text, like `label`); nil when the catalogue gives none. Set after ``init(id:label:unit:polarity:theme:source:tolerance:minN:aggregation:decimals:standardise:)``.
+  public var definition: LocalizedText? = nil
 
   /// Creates a catalogue entry.
   public init(

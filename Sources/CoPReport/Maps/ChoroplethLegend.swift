@@ -25,7 +25,8 @@ public struct ChoroplethLegend: Sendable, Hashable {
     if show == .verdict {
       let present = Set(map.entries.map(\.verdict))
       for verdict in MapPalette.verdictOrder where present.contains(verdict) {
-        entries.append(Entry(colour: MapPalette.verdict(verdict), text: verdict.rawValue))
+        entries.append(
+          Entry(colour: MapPalette.verdict(verdict), text: SiteWords(code: map.language).verdict(verdict)))
       }
       for entry in map.entries {
         if let colour = MapPalette.verdict(entry.verdict) { colours[entry.area.code] = colour }
@@ -58,9 +59,7 @@ public struct ChoroplethLegend: Sendable, Hashable {
   }
 
   /// "no value", or "geen waarde" for a Dutch casebook.
-  public static func noValue(_ language: String?) -> String {
-    language == "nl" ? "geen waarde" : "no value"
-  }
+  public static func noValue(_ language: String?) -> String { SiteWords(code: language)(.noValue) }
 
   /// A number of the map in the indicator's unit and decimals: `12.3%` for a percent value,
   /// `+3.2 pp` for a percent gap, `€ 1,234` for euros.

@@ -61,25 +61,23 @@ public enum ChoroplethSVG {
   /// The heading: the indicator's label, what is shown and the period.
   public static func heading(_ map: Choropleth) -> String {
     let label = map.indicator.label.resolved(for: map.language)
-    let dutch = map.language == "nl"
+    let words = SiteWords(code: map.language)
     switch map.request.show {
     case .value:
       return label + (map.period.map { ", \($0)" } ?? "")
     case .gap:
-      return label + (dutch ? ": afstand tot de referentie" : ": gap to the reference")
-        + (map.request.period.map { ", \($0)" } ?? "")
+      return words(.gapTo, label) + (map.request.period.map { ", \($0)" } ?? "")
     case .verdict:
-      return label + (dutch ? ": oordeel" : ": verdict")
-        + (map.request.period.map { ", \(dutch ? "t/m" : "to") \($0)" } ?? "")
+      return words(.verdictOf, label) + (map.request.period.map { ", " + words(.upTo, $0) } ?? "")
     }
   }
 
   static func legendHeading(_ map: Choropleth) -> String {
-    let dutch = map.language == "nl"
+    let words = SiteWords(code: map.language)
     switch map.request.show {
-    case .value: return dutch ? "Waarde (kwantielklassen)" : "Value (quantile classes)"
-    case .gap: return dutch ? "Afstand (> 0: achter)" : "Gap (> 0: behind)"
-    case .verdict: return dutch ? "Oordeel" : "Verdict"
+    case .value: return words(.valueClasses)
+    case .gap: return words(.gapClasses)
+    case .verdict: return words(.verdict)
     }
   }
 
@@ -96,9 +94,10 @@ public enum ChoroplethSVG {
     if let gap = entry.gap {
       var gapShow = map
       gapShow.request.show = .gap
-      parts.append((map.language == "nl" ? "afstand " : "gap ") + ChoroplethLegend.number(gap, map: gapShow))
+      parts.append(SiteWords(code: map.language)(.gapValue, ChoroplethLegend.number(gap, map: gapShow)))
     }
-    parts.append(entry.verdict.rawValue + (entry.comparedPeriods.map { " (\($0))" } ?? ""))
+    parts.append(
+      SiteWords(code: map.language).verdict(entry.verdict) + (entry.comparedPeriods.map { " (\($0))" } ?? ""))
     return "\(entry.area.name) (\(entry.area.code)): " + parts.joined(separator: "; ")
   }
 

@@ -17,8 +17,13 @@ public enum HTMLTable {
         var classes: [String] = []
         if column.alignment == .right { classes.append("num") }
         if let style = styleClass(cell.style) { classes.append(style) }
+        // A verdict's class comes from its machine value (`closer`), so a translated name keeps its colour.
         if column.key == "verdict" || column.key.hasSuffix("_verdict") {
-          classes.append("v-\(slug(cell.display))")
+          if case .string(let raw) = cell.value {
+            classes.append("v-\(slug(raw))")
+          } else {
+            classes.append("v-\(slug(cell.display))")
+          }
         }
         let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         html += "<td\(attribute)>\(HTML.escape(cell.display))</td>"

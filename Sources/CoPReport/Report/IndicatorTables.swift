@@ -3,10 +3,12 @@ import CoPTables
 
 /// The indicator catalogue as a table, for `cop indicators list`.
 public enum IndicatorTables {
-  /// One row per indicator with its comparison settings and the extent of its data.
+  /// One row per indicator with its comparison settings and the extent of its data; with
+  /// `definitions`, a column with each indicator's definition before the last (for CSV, JSON and Markdown, where
+  /// a long text does not widen a terminal's table).
   public static func catalogue(
     _ indicators: [Indicator], data: [String: IndicatorData], providers: [String: String] = [:],
-    language: String?
+    language: String?, definitions: Bool = false
   ) -> ReportTable {
     var table = ReportTable(columns: [
       .init("id", "Id"), .init("label", "Label"), .init("unit", "Unit"), .init("polarity", "Polarity"),
@@ -14,6 +16,8 @@ public enum IndicatorTables {
       .init("aggregation", "Aggregation"), .init("observations", "Values", alignment: .right),
       .init("periods", "Periods"), .init("provider", "From"),
     ])
+    // Before the last column (where the indicator comes from), so each line still ends with it.
+    if definitions { table.columns.insert(.init("definition", "Definition"), at: table.columns.count - 1) }
     for indicator in indicators {
       let columns = data[indicator.id]?.columns ?? ObservationColumns()
       let periods = data[indicator.id]?.periods ?? []
@@ -28,6 +32,11 @@ public enum IndicatorTables {
           ? .integer(counted) : ReportTable.Cell(value: .null, display: "computed"),
         .text(span.isEmpty ? nil : span), .text(providers[indicator.id] ?? "casebook"),
       ])
+      if definitions {
+        let row = table.rows.count - 1
+        table.rows[row].insert(
+          .text(indicator.definition?.resolved(for: language)), at: table.rows[row].count - 1)
+      }
     }
     let metricCount = indicators.filter { providers[$0.id] != nil }.count
     let withoutData = indicators.filter {

@@ -34,6 +34,25 @@ public struct SVGLineChart: Sendable {
   public var highlight: ClosedRange<Int>?
   /// A unique id prefix for the title and description elements on one page.
   public var id: String
+  /// The chart's own words (in the description for screen readers), English by default.
+  public var words = Words()
+
+  /// The words a chart writes by itself: `{1}`, `{2}`, `{3}` are filled in order.
+  public struct Words: Sendable {
+    /// Joins the series' names: "and".
+    public var and: String
+    /// Names, first and last period: "{1}, {2} to {3}".
+    public var range: String
+    /// Names of a chart without periods: "{1}: no values".
+    public var noValues: String
+
+    /// Creates the words (English by default).
+    public init(and: String = "and", range: String = "{1}, {2} to {3}", noValues: String = "{1}: no values") {
+      self.and = and
+      self.range = range
+      self.noValues = noValues
+    }
+  }
 
   /// Creates a chart.
   public init(
@@ -50,15 +69,27 @@ public struct SVGLineChart: Sendable {
 
   private let width = 560.0
   private let height = 220.0
-  private let left = 56.0
-  private let right = 12.0
   private let top = 12.0
   private let bottom = 34.0
 
+  /// The estimated width of a label of the axes (12px text, a generous 7.2px per character), so
+  /// margins can be made wide enough that no label is cut off at the chart's edge.
+  static func labelWidth(_ text: String) -> Double { Double(text.count) * 7.2 }
+
   /// The chart as an `<svg>` element.
+  ///
+  /// The margins follow the labels: the left one holds the longest tick label (and half the first
+  /// period's), the right one half the last period's, so no label is clipped. Every series after the
+  /// first is drawn on top of it, dashed, with ring markers: where two lines coincide, both show.
   public var svg: String {
     let values = (series.flatMap { $0.values.compactMap { $0 } } + bandExtents).filter(\.isFinite)
     let scale = AxisScale(values: values)
+    let tickLabels = scale.ticks.map { NumberFormat.display($0, decimals: scale.decimals) }
+    let widestTick = tickLabels.map(Self.labelWidth).max() ?? 0
+    let firstPeriod = periods.first.map(Self.labelWidth) ?? 0
+    let lastPeriod = periods.last.map(Self.labelWidth) ?? 0
+    let left = max(56, widestTick + 12, periods.count > 1 ? firstPeriod / 2 + 4 : 0)
+    let right = max(12, periods.count > 1 ? lastPeriod / 2 + 4 : 0)
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     func x(_ index: Int) -> Double {
@@ -81,22 +112,27 @@ public struct SVGLineChart: Sendable {
         "<rect class=\"highlight\" x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(0, end - start)))\" "
         + "height=\"\(f(plotHeight))\"/>"
     }
-    for tick in scale.ticks {
+    for (tick, tickLabel) in zip(scale.ticks, tickLabels) {
       let position = y(tick)
       svg += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(position))\" x2=\"\(f(width - right))\" "
       svg += "y2=\"\(f(position))\"/>"
       svg += "<text class=\"axis\" x=\"\(f(left - 6))\" y=\"\(f(position + 4))\" text-anchor=\"end\">"
-      svg += "\(HTML.escape(NumberFormat.display(tick, decimals: scale.decimals)))</text>"
+      svg += "\(HTML.escape(tickLabel))</text>"
     }
-    let labelEvery = max(1, Int((Double(periods.count) / 8).rounded(.up)))
+    // Every period label when they fit side by side, else every second, third, ...: none overlap.
+    let widestPeriod = periods.map(Self.labelWidth).max() ?? 0
+    let spacing = periods.count > 1 ? plotWidth / Double(periods.count - 1) : plotWidth
+    var labelEvery = max(1, Int((Double(periods.count) / 8).rounded(.up)))
+    while Double(labelEvery) * spacing < widestPeriod + 8, labelEvery < periods.count { labelEvery += 1 }
     for (index, period) in periods.enumerated() where index % labelEvery == 0 {
       svg +=
         "<text class=\"axis\" x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">"
       svg += "\(HTML.escape(period))</text>"
     }
     svg += bands(x: x, y: y)
-    // The first series (the area) last, so it is drawn on top of its reference.
-    for (number, line) in series.enumerated().reversed() {
+    // The first series (the area) first and solid; each later one (its reference) on top of it,
+    // dashed and with rings, so that where the lines coincide the area shows through the gaps.
+    for (number, line) in series.enumerated() {
       var path = ""
       var drawing = false
       for (index, value) in line.values.enumerated() where index < periods.count {
@@ -108,10 +144,14 @@ public struct SVGLineChart: Sendable {
         drawing = true
       }
       let seriesClass = "series-\(number % 4)"
-      if !path.isEmpty { svg += "<path class=\"line \(seriesClass)\" d=\"\(path)\"/>" }
+      let dashed = number > 0 ? " stroke-dasharray=\"7 4\"" : ""
+      if !path.isEmpty { svg += "<path class=\"line \(seriesClass)\" d=\"\(path)\"\(dashed)/>" }
+      let marker =
+        number > 0
+        ? "class=\"dot ring \(seriesClass)\" fill=\"none\" r=\"5\"" : "class=\"dot \(seriesClass)\" r=\"3\""
       for (index, value) in line.values.enumerated() where index < periods.count {
         guard let value, value.isFinite else { continue }
-        svg += "<circle class=\"dot \(seriesClass)\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\">"
+        svg += "<circle \(marker) cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\">"
         svg += "<title>\(HTML.escape("\(line.name), \(periods[index]): "))"
         svg += "\(HTML.escape(NumberFormat.display(value, decimals: decimals)))</title></circle>"
       }
@@ -122,9 +162,11 @@ public struct SVGLineChart: Sendable {
 
   /// A sentence for screen readers: what is drawn, from when to when.
   public var description: String {
-    let names = series.map(\.name).joined(separator: " and ")
-    guard let first = periods.first, let last = periods.last else { return "\(names): no values" }
-    return "\(names), \(first) to \(last)"
+    let names = series.map(\.name).joined(separator: " \(words.and) ")
+    guard let first = periods.first, let last = periods.last else {
+      return SiteWords.fill(words.noValues, [names])
+    }
+    return SiteWords.fill(words.range, [names, first, last])
   }
 
   /// The legend, as HTML: a swatch and the name of each series.

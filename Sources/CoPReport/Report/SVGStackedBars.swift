@@ -27,14 +27,25 @@ public struct SVGStackedBars: Sendable {
   public var bars: [Bar]
   /// A unique id prefix on the page.
   public var id: String
+  /// The segments' names as readers see them (translated verdicts), in the order of ``segments``;
+  /// the segment ids name the colour classes.
+  public var names: [String]
 
-  /// Creates a chart.
-  public init(title: String, segments: [String], bars: [Bar], id: String) {
+  /// Creates a chart; `names` (default: the segment ids) are what the legend and tooltips show.
+  public init(title: String, segments: [String], bars: [Bar], id: String, names: [String]? = nil) {
     self.title = title
     self.segments = segments
     self.bars = bars
     self.id = id
+    self.names = names ?? segments
   }
+
+  /// The name of the segment at `index`.
+  private func name(_ index: Int) -> String { index < names.count ? names[index] : segments[index] }
+
+  /// The longest label drawn in full; a longer one is cut with "…" and carries its full text as a
+  /// `<title>`, so the labels never run off the chart's left edge.
+  static let longestLabel = 32
 
   /// The chart as an `<svg>` element.
   public var svg: String {
@@ -50,15 +61,17 @@ public struct SVGStackedBars: Sendable {
     svg += "<title id=\"\(HTML.escape(id))-title\">\(HTML.escape(title))</title>"
     for (row, bar) in bars.enumerated() {
       let y = 4 + Double(row) * rowHeight
-      let label = bar.label.count > 36 ? String(bar.label.prefix(35)) + "…" : bar.label
+      let cut = bar.label.count > Self.longestLabel
+      let label = cut ? String(bar.label.prefix(Self.longestLabel - 1)) + "…" : bar.label
       svg += "<text class=\"axis\" x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + 15))\" text-anchor=\"end\">"
+      if cut { svg += "<title>\(HTML.escape(bar.label))</title>" }
       svg += "\(HTML.escape(label))</text>"
       var x = labelWidth
-      for (segment, count) in zip(segments, bar.counts) where count > 0 {
+      for (index, (segment, count)) in zip(segments, bar.counts).enumerated() where count > 0 {
         let length = barWidth * Double(count) / Double(most)
         svg += "<rect class=\"v-\(HTMLTable.slug(segment))\" x=\"\(format(x))\" y=\"\(Int(y + 2))\" "
         svg += "width=\"\(format(length))\" height=\"\(Int(rowHeight - 6))\">"
-        svg += "<title>\(HTML.escape("\(bar.label): \(count) \(segment)"))</title></rect>"
+        svg += "<title>\(HTML.escape("\(bar.label): \(count) \(name(index))"))</title></rect>"
         x += length
       }
       svg +=
@@ -71,8 +84,8 @@ public struct SVGStackedBars: Sendable {
   /// The legend as HTML.
   public var legend: String {
     "<ul class=\"legend\">"
-      + segments.map {
-        "<li><span class=\"swatch v-\(HTMLTable.slug($0))\"></span>\(HTML.escape($0))</li>"
+      + segments.indices.map {
+        "<li><span class=\"swatch v-\(HTMLTable.slug(segments[$0]))\"></span>\(HTML.escape(name($0)))</li>"
       }.joined() + "</ul>"
   }
 

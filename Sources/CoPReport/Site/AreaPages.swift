@@ -8,21 +8,22 @@ struct AreaPages {
   /// `areas/index.html`: the areas by level, each under its parent.
   var indexPage: SitePage {
     let path = "areas/index.html"
-    var html = "<h1>Areas</h1>"
+    let words = site.words
+    var html = "<h1>\(words(.areasTitle))</h1>"
     for level in AreaLevel.allCases {
       let areas = site.casebook.areas(at: level).sorted { $0.name < $1.name }
       guard !areas.isEmpty else { continue }
-      html += "<h2>\(HTML.escape(level.rawValue.capitalized)) (\(areas.count))</h2>"
+      html += "<h2>\(HTML.escape(words.level(level).capitalized)) (\(areas.count))</h2>"
       // A larger level is listed per gemeente, on the gemeenten's pages.
       guard areas.count <= site.listLimit else {
-        html += "<p class=\"note\">Too many to list on one page: each gemeente's page lists its own.</p>"
+        html += "<p class=\"note\">\(words(.tooManyToList))</p>"
         continue
       }
       html += "<ul class=\"columns\">"
       for area in areas { html += "<li>\(site.areaLink(area.code, from: path))</li>" }
       html += "</ul>"
     }
-    return SitePage(title: "Areas", path: path, body: html, section: .areas)
+    return SitePage(title: words(.areasTitle), path: path, body: html, section: .areas)
   }
 
   /// The gemeente's dashboard first: per indicator, links to the rankings of its wijken and buurten.
@@ -36,7 +37,7 @@ struct AreaPages {
           let target = site.paths.rankingPage(
             indicator.id, level: level, within: ranking.isSplit(level) ? gemeente.code : nil)
         else { return nil }
-        return "<a href=\"\(site.relative(target, from: page))\">\(HTML.escape(level.rawValue))</a>"
+        return "<a href=\"\(site.relative(target, from: page))\">\(HTML.escape(site.words.level(level)))</a>"
       }
       guard !links.isEmpty else { continue }
       items.append(
@@ -44,20 +45,23 @@ struct AreaPages {
     }
     guard !items.isEmpty else { return "" }
     return
-      "<h2>Rankings</h2><p class=\"note\">Per indicator, the areas ranked by their gap to their reference.</p>"
+      "<h2>\(site.words(.rankings))</h2><p class=\"note\">\(site.words(.rankingsNote))</p>"
       + "<ul class=\"columns\">\(items.joined())</ul>"
   }
 
   /// The page of one area.
   func page(for area: Area) -> SitePage {
     let path = site.paths.areaPage(area.code) ?? "areas/_.html"
+    let words = site.words
     var html = "<h1>\(HTML.escape(area.name)) <small class=\"muted\">\(HTML.escape(area.code))</small></h1>"
-    html += "<dl class=\"facts\"><dt>Level</dt><dd>\(HTML.escape(area.level.rawValue))</dd>"
-    if let parent = area.parent { html += "<dt>Part of</dt><dd>\(site.areaLink(parent, from: path))</dd>" }
+    html += "<dl class=\"facts\"><dt>\(words(.level))</dt><dd>\(HTML.escape(words.level(area.level)))</dd>"
+    if let parent = area.parent {
+      html += "<dt>\(words(.partOf))</dt><dd>\(site.areaLink(parent, from: path))</dd>"
+    }
     let children = site.casebook.children(of: area.code)
     if !children.isEmpty {
       html +=
-        "<dt>Areas in it</dt><dd>\(children.map { site.areaLink($0.code, from: path) }.joined(separator: ", "))</dd>"
+        "<dt>\(words(.areasInIt))</dt><dd>\(children.map { site.areaLink($0.code, from: path) }.joined(separator: ", "))</dd>"
     }
     if !area.groups.isEmpty {
       let groups = area.groups.map { name in
@@ -66,12 +70,12 @@ struct AreaPages {
         }
           ?? HTML.escape(name)
       }
-      html += "<dt>Groups</dt><dd>\(groups.joined(separator: ", "))</dd>"
+      html += "<dt>\(words(.groups))</dt><dd>\(groups.joined(separator: ", "))</dd>"
     }
     let cases = (site.casesByArea[area.code] ?? []).compactMap { site.casebook.case($0) }
     if !cases.isEmpty {
       html +=
-        "<dt>Cases</dt><dd>\(cases.map { site.caseLink($0.id, from: path) }.joined(separator: ", "))</dd>"
+        "<dt>\(words(.cases))</dt><dd>\(cases.map { site.caseLink($0.id, from: path) }.joined(separator: ", "))</dd>"
     }
     html += "</dl>"
     if area.level == .gemeente { html += rankings(of: area, page: path) }
@@ -86,13 +90,10 @@ struct AreaPages {
       ].compactMap { $0 }
       : site.casebook.indicators.compactMap { panel.html(area: area.code, indicator: $0.id) }
     if panels.isEmpty {
-      html += "<p class=\"note\">The indicator set has no values for this area.</p>"
+      html += "<p class=\"note\">\(words(.noValuesForArea))</p>"
     } else {
-      html += "<p class=\"note\">Every indicator with values for this area, against "
-      html +=
-        area.parent.map { "its parent, \(site.areaLink($0, from: path))" }
-        ?? "no reference (it has no parent)"
-      html += ". The verdict compares the gap in the first and the last period with values.</p>"
+      let reference = area.parent.map { words(.itsParent, site.areaLink($0, from: path)) } ?? words(.noParent)
+      html += "<p class=\"note\">\(words(.areaNote, reference))</p>"
       html += site.significanceNote()
       html += panels.joined()
     }

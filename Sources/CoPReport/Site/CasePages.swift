@@ -25,10 +25,11 @@ struct CasePages {
   /// One page of the case list: `cases`, with links to the other `pages` when there are several.
   private func indexPage(_ cases: [Case], path: String, pages: [String]) -> SitePage {
     let casebook = site.casebook
-    var html = "<h1>Cases</h1>"
+    let words = site.words
+    var html = "<h1>\(words(.cases))</h1>"
     if !pages.isEmpty {
-      html += "<nav class=\"pages\" aria-label=\"Pages of the list\"><p>\(casebook.cases.count) cases, "
-      html += "\(site.listLimit) a page; search and filters work within a page:"
+      html += "<nav class=\"pages\" aria-label=\"\(words(.pagesOfList))\"><p>"
+      html += words(.listPaged, words.cases(casebook.cases.count), "\(site.listLimit)")
       for (number, target) in pages.enumerated() {
         html +=
           target == path
@@ -38,15 +39,19 @@ struct CasePages {
       html += "</p></nav>"
     }
     html += "<form class=\"filters\" role=\"search\" action=\"#\">"
-    html += "<label for=\"case-search\">Search<input type=\"search\" id=\"case-search\" "
-    html += "placeholder=\"words from a title or text\" autocomplete=\"off\"></label>"
+    html += "<label for=\"case-search\">\(words(.search))<input type=\"search\" id=\"case-search\" "
+    html += "placeholder=\"\(HTML.escape(words(.searchPlaceholder)))\" autocomplete=\"off\"></label>"
     let themes = casebook.settings.themes.map { ($0.id, site.label($0.label)) }
-    html += select("filter-theme", "Theme", themes)
+    html += select("filter-theme", words(.theme), themes)
     let areaCodes = Set(cases.flatMap(\.areas)).sorted { name(of: $0) < name(of: $1) }
-    html += select("filter-area", "Area", areaCodes.map { ($0, "\(name(of: $0)) (\($0))") })
-    html += select("filter-evidence", "Evidence", evidenceOptions())
+    html += select("filter-area", words(.area), areaCodes.map { ($0, "\(name(of: $0)) (\($0))") })
+    html += select("filter-evidence", words(.evidence), evidenceOptions())
     html += "</form>"
-    html += "<p id=\"case-count\" class=\"note\" aria-live=\"polite\">\(cases.count) cases</p>"
+    // The script says how many are shown in the site's words: "{1} of {2} cases".
+    html += "<p id=\"case-count\" class=\"note\" aria-live=\"polite\" "
+    html +=
+      "data-all=\"\(HTML.escape(words.text(.manyCases)))\" data-one=\"\(HTML.escape(words.text(.oneCase)))\" "
+    html += "data-some=\"\(HTML.escape(words.text(.someOfCases)))\">\(words.cases(cases.count))</p>"
     html += "<ul class=\"cases\" id=\"case-list\">"
     for item in cases {
       let evidence = item.evidence.map { "\($0.scale):\($0.level)" }
@@ -62,36 +67,37 @@ struct CasePages {
       if let period = item.period, !period.text.isEmpty { meta.append(period.text) }
       let themeNames = item.themes.map { id in casebook.theme(id).map { site.label($0.label) } ?? id }
       if !themeNames.isEmpty { meta.append(themeNames.joined(separator: ", ")) }
-      meta += CaseTables.strongestEvidence(of: item, in: casebook)
+      meta += CaseTables.strongestEvidence(of: item, in: casebook).map(evidenceName)
       html += "<br><span class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
     }
     html += "</ul>"
-    return SitePage(title: "Cases", path: path, body: html, section: .cases, usesSearch: true)
+    return SitePage(title: words(.cases), path: path, body: html, section: .cases, usesSearch: true)
   }
 
   /// The page of one case.
   func page(for item: Case) -> SitePage {
     let casebook = site.casebook
     let path = site.paths.casePage(item.id) ?? "cases/_.html"
+    let words = site.words
     var html = "<h1>\(HTML.escape(item.title))</h1>"
     if let summary = item.summary { html += "<p class=\"lead\">\(HTML.escape(summary))</p>" }
     html += "<dl class=\"facts\">"
     if !item.areas.isEmpty {
       html +=
-        "<dt>Areas</dt><dd>\(item.areas.map { site.areaLink($0, from: path) }.joined(separator: ", "))</dd>"
+        "<dt>\(words(.areasTitle))</dt><dd>\(item.areas.map { site.areaLink($0, from: path) }.joined(separator: ", "))</dd>"
     }
     if let period = item.period, !period.text.isEmpty {
-      html += "<dt>Period</dt><dd>\(HTML.escape(period.text))</dd>"
+      html += "<dt>\(words(.periodTitle))</dt><dd>\(HTML.escape(period.text))</dd>"
     }
     if !item.themes.isEmpty {
       let themes = item.themes.map { id in
         "<a href=\"\(SiteContext.themeFilter(id))\">"
           + HTML.escape(casebook.theme(id).map { site.label($0.label) } ?? id) + "</a>"
       }
-      html += "<dt>Themes</dt><dd>\(themes.joined(separator: ", "))</dd>"
+      html += "<dt>\(words(.themes))</dt><dd>\(themes.joined(separator: ", "))</dd>"
     }
     if !item.partners.isEmpty {
-      html += "<dt>Partners</dt><dd>\(HTML.escape(item.partners.joined(separator: ", ")))</dd>"
+      html += "<dt>\(words(.partners))</dt><dd>\(HTML.escape(item.partners.joined(separator: ", ")))</dd>"
     }
     for assessment in item.evidence {
       let scale = casebook.evidenceScale(assessment.scale)
@@ -101,20 +107,20 @@ struct CasePages {
       let by = [assessment.assessedBy.map(SiteContext.nameOnly), assessment.date].compactMap { $0 }
       if !by.isEmpty { text += " <span class=\"muted\">(\(HTML.escape(by.joined(separator: ", "))))</span>" }
       if let note = assessment.note { text += "<br>\(HTML.escape(note))" }
-      html +=
-        "<dt>Evidence: \(HTML.escape(scale.map { site.label($0.label) } ?? assessment.scale))</dt><dd>\(text)</dd>"
+      let scaleName = scale.map { site.label($0.label) } ?? assessment.scale
+      html += "<dt>\(HTML.escape(words(.evidenceOn, scaleName)))</dt><dd>\(text)</dd>"
     }
     html += "</dl>"
 
     let narrative = item.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
     if !narrative.isEmpty { html += "<div class=\"narrative\">\(SafeMarkdown.html(narrative))</div>" }
     if !item.outcomes.isEmpty {
-      html += "<h2>Outcomes</h2>" + site.table(outcomeTable(item), name: "outcomes", page: path)
+      html += "<h2>\(words(.outcomes))</h2>" + site.table(outcomeTable(item), name: "outcomes", page: path)
     }
-    if let mkba = item.mkba { html += "<h2>Social cost-benefit analysis (MKBA)</h2>" + costBenefit(mkba) }
+    if let mkba = item.mkba { html += "<h2>\(words(.mkba))</h2>" + costBenefit(mkba) }
     html += aroundTheIntervention(item, path: path)
     if !item.sources.isEmpty {
-      html += "<h2>Sources</h2><ul>"
+      html += "<h2>\(words(.sources))</h2><ul>"
       for source in item.sources {
         var line = HTML.link(source.title, to: source.url)
         if let section = source.section { line += ", §\(HTML.escape(section))" }
@@ -125,7 +131,7 @@ struct CasePages {
     }
     let contributors = contributors(of: item)
     if !contributors.isEmpty {
-      html += "<h2>Contributors</h2><p>\(HTML.escape(contributors.joined(separator: ", ")))</p>"
+      html += "<h2>\(words(.contributors))</h2><p>\(HTML.escape(contributors.joined(separator: ", ")))</p>"
     }
     return SitePage(title: item.title, path: path, body: html, section: .cases)
   }
@@ -145,8 +151,9 @@ struct CasePages {
       let table = IndicatorSummaryTable(site: site, page: path).html(
         item.areas.flatMap { code in indicators.map { (code, $0) } }, showArea: true)
       guard let table else { return "" }
-      return "<h2>Around the intervention</h2><p class=\"note\">Each area of the case against its reference. "
-        + "The numbers show what happened around the work, not what it caused.</p>" + table
+      return
+        "<h2>\(site.words(.aroundIntervention))</h2><p class=\"note\">\(site.words(.aroundNoteCompact))</p>"
+        + table
     }
     for code in item.areas {
       for id in indicators {
@@ -156,46 +163,50 @@ struct CasePages {
       }
     }
     guard !panels.isEmpty else { return "" }
-    return "<h2>Around the intervention</h2><p class=\"note\">Each area of the case against its reference, "
-      + "with the case's period shaded. The numbers show what happened around the work, not what it caused.</p>"
+    return "<h2>\(site.words(.aroundIntervention))</h2><p class=\"note\">\(site.words(.aroundNote))</p>"
       + panels.joined()
   }
 
   private func outcomeTable(_ item: Case) -> ReportTable {
     ReportTable(
       columns: [
-        ReportTable.Column("outcome", "Outcome"), ReportTable.Column("figures", "Figures"),
-        ReportTable.Column("indicator", "Indicator"), ReportTable.Column("area", "Area"),
+        ReportTable.Column("outcome", site.words(.outcome)),
+        ReportTable.Column("figures", site.words(.figures)),
+        ReportTable.Column("indicator", site.words(.indicator)),
+        ReportTable.Column("area", site.words(.area)),
       ],
       rows: item.outcomes.map { outcome in
         [
-          .text(outcome.label), .text(CaseTables.outcomeText(outcome)),
+          .text(outcome.label), .text(figures(of: outcome)),
           .text(outcome.indicator.map(site.indicatorLabel)), .text(outcome.area.map(name(of:))),
         ]
       })
   }
 
   private func costBenefit(_ mkba: CostBenefitAnalysis) -> String {
+    let words = site.words
     var html = "<dl class=\"facts\">"
     let euro: [(String, Double?)] = [
-      ("Costs", mkba.costs), ("Benefits", mkba.benefits), ("Balance", mkba.balance),
+      (words(.costs), mkba.costs), (words(.benefits), mkba.benefits), (words(.balance), mkba.balance),
     ]
     for (name, value) in euro {
       if let value { html += "<dt>\(name)</dt><dd>€ \(NumberFormat.display(value, decimals: 0))</dd>" }
     }
     if let ratio = mkba.benefitPerEuro {
-      html += "<dt>Benefit per euro</dt><dd>€ \(NumberFormat.display(ratio, decimals: 2))</dd>"
+      html += "<dt>\(words(.benefitPerEuro))</dt><dd>€ \(NumberFormat.display(ratio, decimals: 2))</dd>"
     }
     if let horizon = mkba.horizon {
-      html += "<dt>Horizon</dt><dd>\(NumberFormat.display(horizon, decimals: 0)) years</dd>"
+      html +=
+        "<dt>\(words(.horizon))</dt><dd>\(words(.yearsCount, NumberFormat.display(horizon, decimals: 0)))</dd>"
     }
     if !mkba.whoPays.isEmpty {
-      html += "<dt>Who pays</dt><dd>\(HTML.escape(mkba.whoPays.joined(separator: ", ")))</dd>"
+      html += "<dt>\(words(.whoPays))</dt><dd>\(HTML.escape(mkba.whoPays.joined(separator: ", ")))</dd>"
     }
     if !mkba.whoBenefits.isEmpty {
-      html += "<dt>Who benefits</dt><dd>\(HTML.escape(mkba.whoBenefits.joined(separator: ", ")))</dd>"
+      html +=
+        "<dt>\(words(.whoBenefits))</dt><dd>\(HTML.escape(mkba.whoBenefits.joined(separator: ", ")))</dd>"
     }
-    if let note = mkba.note { html += "<dt>Note</dt><dd>\(HTML.escape(note))</dd>" }
+    if let note = mkba.note { html += "<dt>\(words(.note))</dt><dd>\(HTML.escape(note))</dd>" }
     return html + "</dl>"
   }
 
@@ -208,6 +219,35 @@ struct CasePages {
 
   private func name(of code: String) -> String { site.casebook.area(code)?.name ?? code }
 
+  /// An outcome's figures without its label (the table's first column has it): `12 → 9, -3 % (2010–2012)`,
+  /// "from 12" in the site's words when only the baseline is known.
+  private func figures(of outcome: Outcome) -> String {
+    func number(_ value: Double) -> String {
+      NumberFormat.display(value, decimals: CaseJSON.outcomeDecimals(value))
+    }
+    var figures: [String] = []
+    switch (outcome.baseline, outcome.value) {
+    case let (baseline?, value?): figures.append("\(number(baseline)) → \(number(value))")
+    case let (nil, value?): figures.append(number(value))
+    case let (baseline?, nil): figures.append(site.words(.fromValue, number(baseline)))
+    case (nil, nil): break
+    }
+    if let change = outcome.change { figures.append((change > 0 ? "+" : "") + number(change)) }
+    var text = figures.joined(separator: ", ")
+    if let unit = outcome.unit, !text.isEmpty { text += " \(unit)" }
+    if let period = outcome.period?.text, !period.isEmpty { text += text.isEmpty ? period : " (\(period))" }
+    if let note = outcome.note { text += text.isEmpty ? note : "; \(note)" }
+    return text
+  }
+
+  /// A `scale:level` id pair as the scale's and the level's labels: "Erkenning: goed beschreven".
+  private func evidenceName(_ pair: String) -> String {
+    let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let scale = site.casebook.evidenceScale(parts[0]) else { return pair }
+    let level = scale.levels.first { $0.id == parts[1] }.map { site.label($0.label) } ?? parts[1]
+    return "\(site.label(scale.label)): \(level)"
+  }
+
   private func evidenceOptions() -> [(String, String)] {
     var options: [(String, String)] = []
     for scale in site.casebook.settings.evidenceScales {
@@ -219,7 +259,8 @@ struct CasePages {
   }
 
   private func select(_ id: String, _ label: String, _ options: [(String, String)]) -> String {
-    var html = "<label for=\"\(id)\">\(label)<select id=\"\(id)\"><option value=\"\">all</option>"
+    var html =
+      "<label for=\"\(id)\">\(label)<select id=\"\(id)\"><option value=\"\">\(site.words(.all))</option>"
     for (value, text) in options {
       html += "<option value=\"\(HTML.escape(value))\">\(HTML.escape(text))</option>"
     }

@@ -47,14 +47,18 @@ struct IndicatorPanel {
       return start <= end && (range.start != nil || range.end != nil) ? start...end : nil
     }
     let chartID = "chart-\(SitePaths.safeName(code))-\(SitePaths.safeName(id))"
-    let chart = SVGLineChart(
-      title: "\(label): \(areaName)\(referenceName.map { " against \($0)" } ?? "")", periods: periods,
-      series: series, decimals: decimals, highlight: highlight, id: chartID)
+    let words = site.words
+    var chart = SVGLineChart(
+      title: referenceName.map { words(.chartTitle, label, areaName, $0) }
+        ?? words(.chartTitleAlone, label, areaName),
+      periods: periods, series: series, decimals: decimals, highlight: highlight, id: chartID)
+    chart.words = SVGLineChart.Words(
+      and: words(.chartAnd), range: words.text(.chartRange), noValues: words.text(.chartNoValues))
 
     var html = "<section class=\"indicator\" id=\"\(HTML.escape(chartID))\">"
     html += "<h\(heading)>\(HTML.escape(titlePrefix.map { "\($0): \(label)" } ?? label))"
     if let unit = indicator?.unit {
-      html += " <small class=\"muted\">(\(HTML.escape(unit.rawValue)))</small>"
+      html += " <small class=\"muted\">(\(HTML.escape(words.unit(unit))))</small>"
     }
     html += "</h\(heading)>"
     html +=
@@ -62,11 +66,10 @@ struct IndicatorPanel {
       + "\(site.noiseSentence(row, decimals: decimals))</p>"
     html += "<div class=\"indicator-body\"><figure>\(chart.svg)<figcaption>\(chart.legend)"
     if highlight != nil, let period {
-      html += "<p class=\"note\">Shaded: the case's period, \(HTML.escape(period.text)).</p>"
+      html += "<p class=\"note\">\(HTML.escape(words(.shaded, period.text)))</p>"
     }
     if let level = site.intervalLevelText, halfWidths != nil {
-      html +=
-        "<p class=\"note\">Band: the \(level) confidence interval of \(HTML.escape(areaName))'s values.</p>"
+      html += "<p class=\"note\">\(HTML.escape(words(.band, level, areaName)))</p>"
     }
     html += "</figcaption></figure>"
     // No reference column when the reference has no value at any period (no differences of nothing).
@@ -74,24 +77,29 @@ struct IndicatorPanel {
       table(
         periods: periods, own: own, reference: reference, decimals: decimals,
         areaName: areaName, referenceName: reference.isEmpty ? nil : referenceName, halfWidths: halfWidths),
-      caption: "The numbers of the chart", name: "\(code)-\(id)", page: page)
+      caption: words(.chartNumbers), name: "\(code)-\(id)", page: page)
     html += "</div></section>"
     return html
   }
 
   /// The verdict with the gaps it rests on, in words.
   private func verdictText(_ row: ComparisonRow?, referenceName: String?, decimals: Int) -> String {
-    guard let row else { return "<span class=\"verdict v-missing\">no reference</span>" }
-    var text = "<span class=\"verdict v-\(row.verdict.rawValue)\">\(row.verdict.rawValue)</span>"
-    if let referenceName { text += " against \(HTML.escape(referenceName))" }
+    let words = site.words
+    guard let row else { return "<span class=\"verdict v-missing\">\(words(.noReference))</span>" }
+    var text =
+      "<span class=\"verdict v-\(row.verdict.rawValue)\">\(HTML.escape(words.verdict(row.verdict)))</span>"
+    if let referenceName { text += " " + HTML.escape(words(.againstName, referenceName)) }
     if let from = row.from, let to = row.to {
       text += ", \(HTML.escape(from))–\(HTML.escape(to))"
     }
     if let gapFrom = row.gapFrom, let gapTo = row.gapTo {
       text +=
-        ": gap \(NumberFormat.display(gapFrom, decimals: decimals)) → \(NumberFormat.display(gapTo, decimals: decimals))"
+        ": "
+        + words(
+          .gapFromTo, NumberFormat.display(gapFrom, decimals: decimals),
+          NumberFormat.display(gapTo, decimals: decimals))
     } else if let gapTo = row.gapTo {
-      text += ": gap \(NumberFormat.display(gapTo, decimals: decimals))"
+      text += ": " + words(.gapValue, NumberFormat.display(gapTo, decimals: decimals))
     }
     return text + "."
   }
@@ -101,12 +109,13 @@ struct IndicatorPanel {
     referenceName: String?, halfWidths: [Double?]? = nil
   ) -> ReportTable {
     var columns = [
-      ReportTable.Column("period", "Period"), ReportTable.Column("area", areaName, alignment: .right),
+      ReportTable.Column("period", site.words(.period)),
+      ReportTable.Column("area", areaName, alignment: .right),
     ]
     if halfWidths != nil { columns.append(ReportTable.Column("half_width", "±", alignment: .right)) }
     if let referenceName {
       columns.append(ReportTable.Column("reference", referenceName, alignment: .right))
-      columns.append(ReportTable.Column("difference", "Difference", alignment: .right))
+      columns.append(ReportTable.Column("difference", site.words(.difference), alignment: .right))
     }
     let rows = periods.map { period -> [ReportTable.Cell] in
       var cells: [ReportTable.Cell] = [.text(period), .number(own[period], decimals: decimals)]

@@ -25,12 +25,14 @@ struct IndicatorSummaryTable {
       ], rows: [])
     // Kept small (a country has 17,651 such tables): numbers aligned by the style sheet, the verdict
     // the link to the area's place in the ranking.
+    let words = site.words
     var html = "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")\">"
-    html += "<caption>Every indicator against the reference</caption>"
+    html += "<caption>\(words(.everyIndicator))</caption>"
     html += "<thead><tr>"
-    if showArea { html += "<th scope=\"col\">Area</th>" }
-    html += "<th scope=\"col\">Indicator</th><th scope=\"col\">Verdict</th><th scope=\"col\">Periods</th>"
-    html += "<th scope=\"col\">Gap</th><th scope=\"col\">Value</th><th scope=\"col\">Reference</th>"
+    let headers =
+      (showArea ? [words(.area)] : [])
+      + [words(.indicator), words(.verdict), words(.periods), words(.gap), words(.value), words(.reference)]
+    for header in headers { html += "<th scope=\"col\">\(HTML.escape(header))</th>" }
     html += "</tr></thead><tbody>"
     for (pair, row) in rows {
       csv.rows.append([
@@ -52,9 +54,9 @@ struct IndicatorSummaryTable {
       {
         html +=
           "<a href=\"\(site.relative(target, from: page))#\(HTML.escape(SitePaths.safeName(pair.area)))\">"
-        html += "\(row.verdict.rawValue)</a></td>"
+        html += "\(HTML.escape(words.verdict(row.verdict)))</a></td>"
       } else {
-        html += "\(row.verdict.rawValue)</td>"
+        html += "\(HTML.escape(words.verdict(row.verdict)))</td>"
       }
       let periods = row.from.map { from in row.to.map { $0 == from ? from : "\(from)–\($0)" } ?? from } ?? "–"
       html += "<td>\(HTML.escape(periods))</td>"
@@ -63,6 +65,7 @@ struct IndicatorSummaryTable {
         ? "\(number(row.gapFrom)) → \(number(row.gapTo))" : number(row.gapTo)
       html += "<td>\(gap)</td><td>\(number(row.areaTo))</td><td>\(number(row.referenceTo))</td></tr>"
     }
-    return html + "</tbody></table></div>" + site.downloads.link(csv, name: "indicators", page: page)
+    return html + "</tbody></table></div>"
+      + site.downloads.link(csv, name: "indicators", page: page, text: words(.csv))
   }
 }

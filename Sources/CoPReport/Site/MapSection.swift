@@ -38,17 +38,17 @@ struct MapSection {
 
   /// The section: heading, the two choices, the SVG of the first indicator's values, the legend, the table.
   func html(_ initial: Choropleth, maps: [(value: Choropleth, verdict: Choropleth)], page: String) -> String {
-    let dutch = site.language == "nl"
+    let words = site.words
     let legend = ChoroplethLegend(initial)
     let projection = MapProjection(fitting: initial.entries.map(\.shape), crs: initial.crs)
-    var html = "<section class=\"map\" id=\"map\"><h2>\(dutch ? "Kaart" : "Map")</h2>"
-    html += "<p><label>\(dutch ? "Indicator" : "Indicator") <select id=\"map-indicator\">"
+    var html = "<section class=\"map\" id=\"map\"><h2>\(words(.map))</h2>"
+    html += "<p><label>\(words(.indicator)) <select id=\"map-indicator\">"
     for (index, map) in maps.enumerated() {
       html += "<option value=\"\(index)\">\(HTML.escape(site.label(map.value.indicator.label)))</option>"
     }
-    html += "</select></label> <label>\(dutch ? "Toon" : "Show") <select id=\"map-show\">"
-    html += "<option value=\"value\">\(dutch ? "waarde" : "value")</option>"
-    html += "<option value=\"verdict\">\(dutch ? "oordeel" : "verdict")</option></select></label></p>"
+    html += "</select></label> <label>\(words(.show)) <select id=\"map-show\">"
+    html += "<option value=\"value\">\(words(.valueLower))</option>"
+    html += "<option value=\"verdict\">\(words(.verdictLower))</option></select></label></p>"
     html += "<figure><p id=\"map-heading\">\(HTML.escape(ChoroplethSVG.heading(initial)))</p>"
     // As wide as the column (a phone's too), the height following the viewBox.
     html += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" "
@@ -86,15 +86,14 @@ struct MapSection {
   /// The accessible alternative: per area, each indicator's value and verdict; on a compact site
   /// (too many for one table) a link to the indicators, whose rankings list the same.
   func table(_ maps: [(value: Choropleth, verdict: Choropleth)], page: String) -> String {
-    let dutch = site.language == "nl"
+    let words = site.words
     if site.isCompact {
       let target = site.relative("indicators/index.html", from: page)
-      return dutch
-        ? "<p class=\"note\">De kaart als tabel: de ranglijst van elke <a href=\"\(target)\">indicator</a>.</p>"
-        : "<p class=\"note\">The map as a table: each <a href=\"\(target)\">indicator</a>'s ranking.</p>"
+      let link = "<a href=\"\(target)\">\(words(.indicatorLower))</a>"
+      return "<p class=\"note\">\(words(.mapAsRankings, link))</p>"
     }
     var table = ReportTable(
-      columns: [ReportTable.Column("area", dutch ? "Gebied" : "Area")]
+      columns: [ReportTable.Column("area", words(.area))]
         + maps.map { ReportTable.Column($0.value.indicator.id, site.label($0.value.indicator.label)) },
       rows: [])
     guard let first = maps.first else { return "" }
@@ -103,11 +102,11 @@ struct MapSection {
       for map in maps {
         let shown = map.value.entries[index]
         let value = shown.value.map { ChoroplethLegend.number($0, map: map.value) } ?? "–"
-        row.append(.text("\(value) · \(shown.verdict.rawValue)"))
+        row.append(.text("\(value) · \(words.verdict(shown.verdict))"))
       }
       table.rows.append(row)
     }
-    let caption = dutch ? "De kaart als tabel: waarde en oordeel" : "The map as a table: value and verdict"
+    let caption = words(.mapCaption)
     return site.table(table, caption: caption, name: "map", page: page)
   }
 

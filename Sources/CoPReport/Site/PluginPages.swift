@@ -9,7 +9,7 @@ struct PluginPages {
   /// `plugins/index.html`.
   var indexPage: SitePage {
     let path = "plugins/index.html"
-    var html = "<h1>Plugins</h1><ul>"
+    var html = "<h1>\(site.words(.plugins))</h1><ul>"
     for plugin in site.plugins {
       let description = plugin.description
       let target = site.paths.pluginPage(description.id).map { site.relative($0, from: path) } ?? ""
@@ -17,7 +17,7 @@ struct PluginPages {
         "<li><a href=\"\(target)\">\(HTML.escape(description.id))</a>: \(HTML.escape(description.summary))</li>"
     }
     html += "</ul>"
-    return SitePage(title: "Plugins", path: path, body: html, section: .plugins)
+    return SitePage(title: site.words(.plugins), path: path, body: html, section: .plugins)
   }
 
   /// The page of one plugin.
@@ -28,7 +28,7 @@ struct PluginPages {
       "<h1>\(HTML.escape(description.id)) <small class=\"muted\">\(HTML.escape(description.version))</small></h1>"
     html += "<p class=\"lead\">\(HTML.escape(description.summary))</p>"
     if !description.metrics.isEmpty {
-      html += "<h2>Metrics</h2><ul>"
+      html += "<h2>\(site.words(.metrics))</h2><ul>"
       for metric in description.metrics {
         html += "<li><code>\(HTML.escape(metric.id))</code>: \(HTML.escape(metric.summary))</li>"
       }
@@ -43,12 +43,12 @@ struct PluginPages {
       let command =
         "cop plugins run \(comparison.id)"
         + options.keys.sorted().map { " --option \($0)=\(options[$0]!)" }.joined()
-      html += "<p class=\"note\">As <code>\(HTML.escape(command))</code> gives it.</p>"
+      html += "<p class=\"note\">\(site.words(.asGiven, "<code>\(HTML.escape(command))</code>"))</p>"
       do {
         let result = try plugin.runComparison(comparison.id, in: site.casebook, options: options)
         html += site.table(result.reportTable, name: comparison.id, page: path)
       } catch {
-        html += "<p class=\"note\">Not available for this casebook: \(HTML.escape("\(error)"))</p>"
+        html += "<p class=\"note\">\(HTML.escape(site.words(.notAvailable, "\(error)")))</p>"
       }
     }
     return SitePage(title: description.id, path: path, body: html, section: .plugins)

@@ -66,7 +66,7 @@ struct RankingPages {
       }
       if let path = site.paths.rankingPage(indicator.id, level: level) {
         var index = page(indicator, level: level, areas: outside, path: path, within: nil)
-        var list = "<h2>Per gemeente</h2><ul class=\"columns\">"
+        var list = "<h2>\(site.words(.perGemeenteHeading))</h2><ul class=\"columns\">"
         for gemeente in gemeenten {
           guard let target = site.paths.rankingPage(indicator.id, level: level, within: gemeente.code) else {
             continue
@@ -94,31 +94,27 @@ struct RankingPages {
       }
       .map(\.element)
     let absent = areas.filter { area in site.row(area.code, indicator.id)?.gapTo == nil }
-    let place = gemeente.map { " in \($0.name)" } ?? ""
-    var html =
-      "<h1>\(HTML.escape(label)): every \(HTML.escape(level.rawValue))\(HTML.escape(place)) by its gap</h1>"
+    let words = site.words
+    let levelName = words.level(level)
+    let place = gemeente.map { words(.inPlace, levelName, $0.name) } ?? levelName
+    var html = "<h1>\(HTML.escape(words(.rankingHeading, label, place)))</h1>"
     html += "<p class=\"note\">"
     if let target = site.paths.indicatorPage(indicator.id) {
-      html += "<a href=\"\(site.relative(target, from: path))\">About the indicator</a>. "
+      html += "<a href=\"\(site.relative(target, from: path))\">\(words(.aboutIndicator))</a>. "
     }
-    html += "Each area against its reference at the last period at which both have a value. The gap is "
-    html +=
-      indicator.polarity == .neutral
-      ? "the distance between the two" : "how far the area is behind (positive) or ahead (negative)"
-    html += ", in the indicator's unit; the furthest behind come first.</p>"
+    html += words(indicator.polarity == .neutral ? .rankingNoteNeutral : .rankingNote) + "</p>"
     if !ranked.isEmpty {
       html += table(ranked, indicator: indicator, path: path)
     }
     if !absent.isEmpty {
-      html += "<p class=\"note\">No gap (no value, or no reference) for \(absent.count) "
-      html += absent.count == 1 ? "area" : "areas"
+      html += "<p class=\"note\">\(words(.noGapFor, words.areas(absent.count)))"
       html +=
         absent.count <= 50
         ? ": " + absent.map { site.areaLink($0.code, from: path) }.joined(separator: ", ") : ""
       html += ".</p>"
     }
     return SitePage(
-      title: "\(label): \(level.rawValue)\(place)", path: path, body: html, section: .indicators)
+      title: words(.chartTitleAlone, label, place), path: path, body: html, section: .indicators)
   }
 
   private func table(_ ranked: [(Area, ComparisonRow)], indicator: Indicator, path: String) -> String {
@@ -133,10 +129,14 @@ struct RankingPages {
         .init("reference_value"), .init("gap"), .init("verdict"),
       ], rows: [])
     // Rows kept small (a country ranks 1.77 million): numbers aligned and bars sized by the style sheet.
-    var html = "<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr><th scope=\"col\">#</th>"
-    html += "<th scope=\"col\">Area</th><th scope=\"col\">Period</th><th scope=\"col\">Value</th>"
-    html += "<th scope=\"col\">Reference</th><th scope=\"col\">Its value</th>"
-    html += "<th scope=\"col\">Gap</th><th scope=\"col\">Verdict</th><th scope=\"col\">Gap</th>"
+    let words = site.words
+    var html = "<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr>"
+    for header in [
+      words(.rank), words(.area), words(.period), words(.value), words(.reference), words(.itsValue),
+      words(.gap), words(.verdict), words(.gap),
+    ] {
+      html += "<th scope=\"col\">\(HTML.escape(header))</th>"
+    }
     html += "</tr></thead><tbody>"
     for (rank, (area, row)) in ranked.enumerated() {
       csv.rows.append([
@@ -152,10 +152,11 @@ struct RankingPages {
       html += "</td><td>\(HTML.escape(row.to ?? "–"))</td><td>\(number(row.areaTo))</td>"
       html += "<td>\(HTML.escape(row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"))</td>"
       html += "<td>\(number(row.referenceTo))</td><td>\(number(row.gapTo))</td>"
-      html += "<td class=\"v-\(row.verdict.rawValue)\">\(row.verdict.rawValue)</td>"
+      html += "<td class=\"v-\(row.verdict.rawValue)\">\(HTML.escape(words.verdict(row.verdict)))</td>"
       html += "<td>\(bar(row.gapTo ?? 0, widest: widest))</td></tr>"
     }
-    return html + "</tbody></table></div>" + site.downloads.link(csv, name: "ranking", page: path)
+    return html + "</tbody></table></div>"
+      + site.downloads.link(csv, name: "ranking", page: path, text: words(.csv))
   }
 
   /// A bar from the middle: to the right when behind, to the left when ahead, scaled to the widest gap.

@@ -53,6 +53,7 @@ enum SiteAssets {
     svg.chart .line { fill: none; stroke-width: 2.5; }
     svg.chart .highlight { fill: #fff3cd; }
     svg.chart .line.series-1, svg.chart .line.series-3 { stroke-dasharray: 7 4; }
+    svg.chart .ring { fill: none; stroke-width: 1.5; }
     .series-0 { stroke: #1f5fa8; fill: #1f5fa8; background: #1f5fa8; }
     .series-1 { stroke: #d1495b; fill: #d1495b; background: #d1495b; }
     .series-2 { stroke: #2e8b57; fill: #2e8b57; background: #2e8b57; }
@@ -172,8 +173,10 @@ enum SiteAssets {
         });
         sorted.forEach(function (item) { list.appendChild(item); });
         if (count) {
-          count.textContent = shown === items.length ? items.length + ' cases' :
-            shown + ' of ' + items.length + ' cases';
+          // The words come from the page (data-all, data-one, data-some), in the site's language.
+          var template = shown !== items.length ? count.getAttribute('data-some') :
+            (items.length === 1 ? count.getAttribute('data-one') : count.getAttribute('data-all'));
+          count.textContent = (template || '{1}').replace('{1}', String(shown)).replace('{2}', String(items.length));
         }
         var state = [];
         if (search && search.value) { state.push('q=' + encodeURIComponent(search.value)); }

@@ -12,7 +12,8 @@ import Foundation
 public struct SiteBuilder {
   /// The casebook, as read at the revision.
   public var casebook: Casebook
-  /// The language of labels.
+  /// The language of the site's words and of the casebook's labels (`--lang`); nil: the casebook's
+  /// `language` when the site speaks it (``SiteLanguage``), else English.
   public var language: String?
   /// The revision and history shown.
   public var history: SiteHistory
@@ -84,7 +85,8 @@ public struct SiteBuilder {
     try write("assets/site.css", Data(SiteAssets.css.utf8))
     try write("assets/site.js", Data(SiteAssets.javascript.utf8))
     try write(
-      "assets/search-index.js", Data(CaseSearchIndex(casebook: casebook, language: language).script.utf8))
+      "assets/search-index.js", Data(CaseSearchIndex(casebook: casebook, language: site.language).script.utf8)
+    )
     if !casebook.shapes.isEmpty { try write(MapScript.path, Data(MapScript.javascript.utf8)) }
     func add(_ page: SitePage) throws {
       try write(page.path, Data(page.html(site: site.frame).utf8))
@@ -119,7 +121,10 @@ public struct SiteBuilder {
 /// parent, computed once.
 struct SiteContext {
   let casebook: Casebook
-  let language: String?
+  /// The site's language code (`en`, `nl`): of its own words and of the casebook's labels.
+  let language: String
+  /// The site's own words, in its language.
+  let words: SiteWords
   let history: SiteHistory
   let plugins: [any CoPPlugin]
   let benchmarks: [String: SiteBuilder.GroupBenchmark]
@@ -184,24 +189,32 @@ struct SiteContext {
     }
     self.casesByArea = casesByArea
     self.benchmarks = benchmarks
-    self.language = language ?? casebook.settings.language
+    let chosen = SiteLanguage.chosen(option: language, casebook: casebook.settings.language)
+    self.language = chosen.rawValue
+    let words = SiteWords(language: chosen)
+    self.words = words
     self.history = history
     self.plugins = plugins
     paths = SitePaths(
       caseIDs: casebook.cases.map(\.id), areaCodes: casebook.areas.map(\.code),
       groupNames: casebook.groupNames,
       pluginIDs: plugins.map(\.description.id), indicatorIDs: casebook.indicators.map(\.id))
-    var footer = "Built by cop \(HTML.escape(generator)) from "
+    let origin: String
     if let revision = history.revision {
-      footer += "commit <code>\(HTML.escape(String(revision.prefix(12))))</code>"
-      if let date = history.date { footer += " of \(HTML.escape(date))" }
+      let commit = "<code>\(HTML.escape(String(revision.prefix(12))))</code>"
+      origin =
+        history.date.map { words(.footerCommitOf, commit, HTML.escape($0)) } ?? words(.footerCommit, commit)
     } else {
-      footer += "a working tree with uncommitted changes"
+      origin = words(.footerWorkingTree)
     }
-    footer += ". Synthetic or reported figures as each page says; contributors are named, never addressed."
+    let footer = words(.footerBuilt, HTML.escape(generator), origin) + " " + words(.footerNote)
     frame = SiteFrame(
-      title: casebook.settings.title, language: self.language ?? "en", footer: footer,
-      generator: generator, geographyNotice: casebook.geography.map(GeographyMarks.siteNotice))
+      title: casebook.settings.title, language: self.language, words: words, footer: footer,
+      generator: generator,
+      geographyNotice: casebook.geography.map { provenance in
+        "<p class=\"notice geography\">"
+          + words(.geographyNotice, "\(provenance.year)", "<code>geography/changes.csv</code>") + "</p>\n"
+      })
 
     var values: [String: [String: [String: Double]]] = [:]
     var periods: Set<String> = []
@@ -246,7 +259,7 @@ struct SiteContext {
 
   /// The table as HTML with its CSV download under it (``SiteDownloads``), `name` naming the file.
   func table(_ table: ReportTable, caption: String? = nil, name: String, page: String) -> String {
-    HTMLTable.html(table, caption: caption) + downloads.link(table, name: name, page: page)
+    HTMLTable.html(table, caption: caption) + downloads.link(table, name: name, page: page, text: words(.csv))
   }
 
   /// A label in the site's language.

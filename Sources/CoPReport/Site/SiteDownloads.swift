@@ -22,8 +22,9 @@ final class SiteDownloads {
     return pending
   }
 
-  /// The table as a CSV file of `page` named `name`, and the link to it (relative to `page`).
-  func link(_ table: ReportTable, name: String, page: String) -> String {
+  /// The table as a CSV file of `page` named `name`, and the link to it (relative to `page`) with
+  /// `text` (the site's word for it).
+  func link(_ table: ReportTable, name: String, page: String, text: String = "CSV") -> String {
     let base = "downloads/" + page.dropLast(".html".count) + "/" + SitePaths.safeName(name)
     var path = base + ".csv"
     var number = 2
@@ -34,7 +35,7 @@ final class SiteDownloads {
     taken.insert(path.lowercased())
     pending.append((path, Data(Self.csv(table).utf8)))
     let up = String(repeating: "../", count: page.count(where: { $0 == "/" }))
-    return "<p class=\"download\"><a href=\"\(up)\(HTML.escape(path))\" download>CSV</a></p>"
+    return "<p class=\"download\"><a href=\"\(up)\(HTML.escape(path))\" download>\(HTML.escape(text))</a></p>"
   }
 
   /// RFC 4180 CSV with a header of column keys, text cells guarded against formulas.

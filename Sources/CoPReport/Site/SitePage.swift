@@ -26,14 +26,15 @@ struct SitePage {
   enum Section: String, CaseIterable {
     case home, cases, areas, indicators, groups, plugins
 
-    var title: String {
+    /// The entry's name in the navigation, in the site's language.
+    var message: SiteMessage {
       switch self {
-      case .home: "Home"
-      case .cases: "Cases"
-      case .areas: "Areas"
-      case .indicators: "Indicators"
-      case .groups: "Groups"
-      case .plugins: "Plugins"
+      case .home: .home
+      case .cases: .cases
+      case .areas: .areasTitle
+      case .indicators: .indicators
+      case .groups: .groups
+      case .plugins: .plugins
       }
     }
 
@@ -56,13 +57,13 @@ struct SitePage {
     html += "<meta name=\"generator\" content=\"cop \(HTML.escape(site.generator))\">\n"
     html += "<title>\(HTML.escape(title)) · \(HTML.escape(site.title))</title>\n"
     html += "<link rel=\"stylesheet\" href=\"\(href("assets/site.css"))\">\n</head>\n<body>\n"
-    html += "<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
+    html += "<a class=\"skip\" href=\"#main\">\(site.words(.skipLink))</a>\n"
     html +=
       "<header class=\"site\"><a class=\"brand\" href=\"\(href("index.html"))\">\(HTML.escape(site.title))</a>"
-    html += "<nav aria-label=\"Sections\"><ul>"
+    html += "<nav aria-label=\"\(site.words(.navLabel))\"><ul>"
     for entry in Section.allCases {
       let current = entry == section ? " aria-current=\"page\"" : ""
-      html += "<li><a href=\"\(href(entry.path))\"\(current)>\(entry.title)</a></li>"
+      html += "<li><a href=\"\(href(entry.path))\"\(current)>\(site.words(entry.message))</a></li>"
     }
     html += "</ul></nav></header>\n<main id=\"main\">\n\(site.geographyNotice ?? "")\(body)\n</main>\n"
     html += "<footer class=\"site\"><p>\(site.footer)</p></footer>\n"
@@ -83,6 +84,8 @@ struct SiteFrame {
   var title: String
   /// The language of the page (`lang`).
   var language: String
+  /// The site's own words, in that language.
+  var words: SiteWords
   /// The footer, already HTML.
   var footer: String
   /// The version of `cop` that built the site.

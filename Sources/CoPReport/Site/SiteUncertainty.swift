@@ -33,13 +33,11 @@ extension SiteContext {
     let rule: String
     switch test {
     case .confidence:
-      rule = "at \(level) confidence"
+      rule = words(.significanceConfidence, level)
     case .fdr(let q):
-      rule = "by Benjamini–Hochberg at a false discovery rate of \(JSONValue.format(q)) across all rows"
+      rule = words(.significanceFDR, JSONValue.format(q))
     }
-    return "<p class=\"note\">Verdicts need significance \(rule): an ahead or behind within the noise of "
-      + "the samples counts as level, a closer or further as stable. Bands and ± show \(level) confidence "
-      + "intervals.</p>"
+    return "<p class=\"note\">\(words(.significanceNote, rule, level))</p>"
   }
 
   /// The confidence level of the bands, as "95%".
@@ -54,24 +52,26 @@ extension SiteContext {
     guard let uncertainty = row.uncertainty, let significant = uncertainty.significant else {
       switch row.verdict {
       case .missing, .suppressed: return ""
-      default: return " <span class=\"note\">Not tested: no standard error.</span>"
+      default: return " <span class=\"note\">\(words(.notTested))</span>"
       }
     }
     let quantity: String
     let halfWidth: Double?
     switch uncertainty.verdictBeforeSignificance ?? row.verdict {
     case .closer, .further, .stable:
-      quantity = "change of the gap"
+      quantity = words(.changeOfGap)
       halfWidth = uncertainty.change.map { test.z * $0 }
     default:
-      quantity = "gap"
+      quantity = words(.gapLower)
       halfWidth = uncertainty.gapTo.map { test.z * $0 }
     }
     let margin = halfWidth.map { " (± \(NumberFormat.display($0, decimals: decimals)))" } ?? ""
-    if significant { return " <span class=\"note\">The \(quantity) stands out of the noise\(margin).</span>" }
-    var text = " <span class=\"note\">Within the noise: the \(quantity) is not significant\(margin)"
+    if significant {
+      return " <span class=\"note\">\(HTML.escape(words(.standsOut, quantity, margin)))</span>"
+    }
+    var text = " <span class=\"note\">\(HTML.escape(words(.withinNoise, quantity, margin)))"
     if let before = uncertainty.verdictBeforeSignificance, before != row.verdict {
-      text += "; without the significance test this verdict would be \(HTML.escape(before.rawValue))"
+      text += HTML.escape(words(.withoutTest, words.verdict(before)))
     }
     return text + ".</span>"
   }

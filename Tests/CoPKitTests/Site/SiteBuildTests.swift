@@ -20,7 +20,7 @@ struct SiteBuildTests {
 
   func build(_ casebook: Casebook, history: SiteHistory = SiteHistory()) throws -> SiteFiles {
     let builder = SiteBuilder(
-      casebook: casebook, language: nil, history: history, plugins: [DoublingPlugin()], generator: "test")
+      casebook: casebook, language: "en", history: history, plugins: [DoublingPlugin()], generator: "test")
     return SiteFiles(files: try builder.build())
   }
 
@@ -84,7 +84,7 @@ struct SiteBuildTests {
     #expect(casePage.contains("<title id=\"chart-WK008001-income_from_work-title\">"))
     #expect(casePage.contains("<rect class=\"highlight\""), "the case's period is shaded")
     let areaPage = try #require(site.text("areas/WK008001.html"))
-    #expect(areaPage.contains("Inkomen uit werk"))
+    #expect(areaPage.contains("Income from work"), "the label in the site's language (en)")
     #expect(areaPage.contains("<caption>The numbers of the chart</caption>"))
     #expect(areaPage.contains("<td>2007</td><td class=\"num\">50.0</td><td class=\"num\">62.0</td>"))
     #expect(site.brokenOrOutside.isEmpty, "\(site.brokenOrOutside)")

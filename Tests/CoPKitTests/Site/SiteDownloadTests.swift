@@ -14,7 +14,7 @@ struct SiteDownloadTests {
   @Test("a CSV file beside every table, and no casebook text becomes a spreadsheet formula")
   func csvBesideEveryTable() throws {
     let builder = SiteBuilder(
-      casebook: try SiteRankingTests.casebook(), language: nil, history: SiteHistory(), plugins: [],
+      casebook: try SiteRankingTests.casebook(), language: "en", history: SiteHistory(), plugins: [],
       generator: "test")
     let site = SiteFiles(files: try builder.build())
     for (path, html) in site.pages {

@@ -55,7 +55,7 @@ struct SiteMissingTests {
     "a group's verdict chart has no missing segment and no bar without a comparison; the absent said once")
   func groupChartShowsWhatThereIs() throws {
     let builder = SiteBuilder(
-      casebook: try Self.casebook(), language: nil, history: SiteHistory(), plugins: [], generator: "test")
+      casebook: try Self.casebook(), language: "en", history: SiteHistory(), plugins: [], generator: "test")
     let site = SiteFiles(files: try builder.build())
     let page = try #require(site.text("groups/aandachtswijken.html"))
     let start = try #require(page.range(of: "<figure>")?.upperBound)
@@ -79,7 +79,7 @@ struct SiteMissingTests {
     #expect(row.verdict == .missing)
     #expect(row.series.count == 2)
     let builder = SiteBuilder(
-      casebook: casebook, language: nil, history: SiteHistory(), plugins: [], generator: "test")
+      casebook: casebook, language: "en", history: SiteHistory(), plugins: [], generator: "test")
     let page = try #require(SiteFiles(files: try builder.build()).text("areas/WK008001.html"))
     let start = try #require(page.range(of: "id=\"chart-WK008001-b_jobs\"")?.upperBound)
     let end = try #require(page.range(of: "</section>", range: start..<page.endIndex)?.lowerBound)

@@ -51,7 +51,7 @@ struct SiteRankingTests {
     throws -> SiteFiles
   {
     var builder = SiteBuilder(
-      casebook: casebook, language: nil, history: SiteHistory(), plugins: [], generator: "test")
+      casebook: casebook, language: "en", history: SiteHistory(), plugins: [], generator: "test")
     builder.panelLimit = panelLimit
     builder.listLimit = listLimit
     return SiteFiles(files: try builder.build())
@@ -122,7 +122,7 @@ struct SiteRankingTests {
     #expect(!area.contains("<svg class=\"chart\""))
     #expect(
       area.contains(
-        "<tr><td>Inkomen uit werk</td><td class=\"v-closer\">"
+        "<tr><td>Income from work</td><td class=\"v-closer\">"
           + "<a href=\"../rankings/income_from_work/wijk.html#WK008001\">closer</a></td>"
           + "<td>2007–2012</td><td>12.0 → 5.0</td><td>55.0</td><td>60.0</td></tr>"))
     let casePage = try #require(compact.text("cases/frontlijn.html"))

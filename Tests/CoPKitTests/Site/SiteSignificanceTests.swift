@@ -14,7 +14,7 @@ struct SiteSignificanceTests {
       areas: StandardErrorTests.arrearsAreas, indicators: [StandardErrorTests.arrearsIndicator],
       data: ["arrears": StandardErrorTests.arrears])
     var builder = SiteBuilder(
-      casebook: casebook, language: nil, history: SiteHistory(), plugins: [], generator: "test")
+      casebook: casebook, language: "en", history: SiteHistory(), plugins: [], generator: "test")
     builder.significance = test
     return SiteFiles(files: try builder.build())
   }
