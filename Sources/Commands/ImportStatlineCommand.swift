@@ -86,7 +86,8 @@ struct ImportStatlineCommand: ParsableCommand {
         let planned = try statline.plan(into: base)
         try refuseUncommittedMappings(planned.report.mappings, base: base)
         report = planned.report
-        return CasebookWrite.Plan(changes: planned.changes, message: planned.report.commitMessage)
+        return CasebookWrite.Plan(
+          changes: planned.changes, stored: planned.stored, message: planned.report.commitMessage)
       }
     }
     guard let report else { return }

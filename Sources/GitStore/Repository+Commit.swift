@@ -57,6 +57,9 @@ extension Repository {
     for case .write(let path, let contents) in changes {
       blobs[path] = try writeBlob(contents, "\(operation): write blob for '\(path)'")
     }
+    for case .writeStored(let path, let blob) in changes {
+      blobs[path] = blob
+    }
     if let workTree {
       try ensureNoLocalChangesLost(changes, parent: expectedParent, blobs: blobs, root: workTree, operation)
     }
@@ -111,8 +114,15 @@ extension Repository {
     return clean
   }
 
+  /// Writes `contents` as a blob to the object store and returns its id, for a later commit of a
+  /// ``FileChange/writeStored(path:blob:)``. Until a commit names it, the blob is unreachable, and
+  /// `git gc` removes it in time (as it does the blobs of `git add` undone).
+  public func writeBlob(_ contents: Data) throws -> ObjectID {
+    try writeBlob(contents, "write blob")
+  }
+
   /// Writes one blob and returns its id.
-  private func writeBlob(_ contents: Data, _ operation: String) throws -> ObjectID {
+  func writeBlob(_ contents: Data, _ operation: String) throws -> ObjectID {
     var oid = git_oid()
     let count = contents.count
     let buffer = count == 0 ? Data([0]) : contents  // a valid pointer even for an empty blob
@@ -274,7 +284,7 @@ struct ChangeNode {
     for change in changes {
       let leaf: Leaf
       switch change {
-      case .write: leaf = .write
+      case .write, .writeStored: leaf = .write
       case .delete: leaf = .delete
       }
       try insert(

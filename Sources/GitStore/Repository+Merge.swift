@@ -116,21 +116,10 @@ extension Repository {
     for change in changes {
       switch change {
       case .write(let path, let contents):
-        let existing = try treeEntry(at: path, in: base)
-        var entry = git_index_entry()
-        entry.mode = (existing?.kind == .executable ? TreeEntryKind.executable : .blob).fileMode.rawValue
-        entry.file_size = UInt32(truncatingIfNeeded: contents.count)
-        let count = contents.count
-        let bytes = count == 0 ? Data([0]) : contents  // a valid pointer even for an empty blob
-        try bytes.withUnsafeBytes { buffer in
-          _ = try check(
-            git_blob_create_from_buffer(&entry.id, pointer, buffer.baseAddress, count),
-            "\(operation): write blob for '\(path)'")
-        }
-        try path.withCString { cPath in
-          entry.path = cPath
-          _ = try check(git_index_add(index, &entry), "\(operation): add '\(path)'")
-        }
+        let blob = try writeBlob(contents, "\(operation): write blob for '\(path)'")
+        try add(path, blob: blob, size: contents.count, base: base, to: index, operation)
+      case .writeStored(let path, let blob):
+        try add(path, blob: blob, size: try blobSize(blob), base: base, to: index, operation)
       case .delete(let path):
         try check(git_index_remove_bypath(index, path), "\(operation): delete '\(path)'")
       }
@@ -138,6 +127,21 @@ extension Repository {
     var oid = git_oid()
     try check(git_index_write_tree_to(&oid, index, pointer), "\(operation): write the merged tree")
     return ObjectID(oid)
+  }
+
+  /// Adds the blob `blob` at `path` to an in-memory index, executable when `base` has it so.
+  private func add(
+    _ path: String, blob: ObjectID, size: Int, base: ObjectID, to index: OpaquePointer?, _ operation: String
+  ) throws {
+    let existing = try treeEntry(at: path, in: base)
+    var entry = git_index_entry()
+    entry.mode = (existing?.kind == .executable ? TreeEntryKind.executable : .blob).fileMode.rawValue
+    entry.file_size = UInt32(truncatingIfNeeded: size)
+    entry.id = blob.oid
+    try path.withCString { cPath in
+      entry.path = cPath
+      _ = try check(git_index_add(index, &entry), "\(operation): add '\(path)'")
+    }
   }
 
   /// Checks that the work tree can take `changes`, moves `branch` by compare-and-swap, then
@@ -160,6 +164,9 @@ extension Repository {
       var blobs: [String: ObjectID] = [:]
       for case .write(let path, let contents) in changes {
         blobs[path] = try Repository.blobID(of: contents)
+      }
+      for case .writeStored(let path, let blob) in changes {
+        blobs[path] = blob
       }
       do {
         try ensureNoLocalChangesLost(changes, parent: expected, blobs: blobs, root: workTree, operation)

@@ -41,8 +41,10 @@ extension Repository {
     var paths: [String] = []
     for change in changes {
       var blobs: [String: ObjectID] = [:]
-      if case .write(let path, let contents) = change {
-        blobs[path] = try Repository.blobID(of: contents)
+      switch change {
+      case .write(let path, let contents): blobs[path] = try Repository.blobID(of: contents)
+      case .writeStored(let path, let blob): blobs[path] = blob
+      case .delete: break
       }
       do {
         try ensureNoLocalChangesLost(

@@ -60,16 +60,10 @@ extension Repository {
       try step(.file(change.path))
       switch change {
       case .write(let path, let contents):
-        guard let entry = try treeEntry(at: path, in: commit) else {
-          throw GitError.invalid(operation, "'\(path)' is missing from the new commit")
-        }
-        try WorkTreeFiles.writeAtomically(
-          contents, to: fullPath, executable: entry.kind == .executable, operation)
-        try WorkTreeFiles.withIndexEntry(
-          for: fullPath, relativePath: path, id: entry.id, kind: entry.kind, operation
-        ) { indexEntry in
-          _ = try check(git_index_add(index, indexEntry), "\(operation): stage '\(path)'")
-        }
+        try checkOut(contents, path: path, fullPath: fullPath, commit: commit, index: index, operation)
+      case .writeStored(let path, let blob):
+        try checkOut(
+          try self.blob(blob), path: path, fullPath: fullPath, commit: commit, index: index, operation)
       case .delete(let path):
         try WorkTreeFiles.remove(fullPath, root: root, operation)
         try check(git_index_remove_bypath(index, path), "\(operation): unstage '\(path)'")
@@ -77,5 +71,22 @@ extension Repository {
     }
     try step(.index)
     try check(retryingWhileLocked { git_index_write(index) }, "\(operation): write the index")
+  }
+
+  /// Writes one file of `commit` to the work tree and stages it in `index`.
+  private func checkOut(
+    _ contents: Data, path: String, fullPath: String, commit: ObjectID, index: OpaquePointer?,
+    _ operation: String
+  ) throws {
+    guard let entry = try treeEntry(at: path, in: commit) else {
+      throw GitError.invalid(operation, "'\(path)' is missing from the new commit")
+    }
+    try WorkTreeFiles.writeAtomically(
+      contents, to: fullPath, executable: entry.kind == .executable, operation)
+    try WorkTreeFiles.withIndexEntry(
+      for: fullPath, relativePath: path, id: entry.id, kind: entry.kind, operation
+    ) { indexEntry in
+      _ = try check(git_index_add(index, indexEntry), "\(operation): stage '\(path)'")
+    }
   }
 }

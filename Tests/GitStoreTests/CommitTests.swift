@@ -54,6 +54,28 @@ struct CommitTests {
     #expect(leftovers.sorted() == ["a.md", "b.md"])
   }
 
+  @Test("a blob written before the commit is committed by id and written to the work tree and index")
+  func storedBlobCommitted() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.makeRepository(commits: [["README": "readme\n"]])
+    let repository = try Repository.open(at: scratch.path("repo"))
+    let parent = try #require(try repository.headCommit())
+    let blob = try repository.writeBlob(Data(text: "stored\n"))
+    #expect(try scratch.git(["cat-file", "-p", blob.hex], in: "repo") == "stored\n")
+    #expect(try scratch.sha("HEAD") == parent)
+
+    let id = try repository.commit(
+      changes: [.writeStored(path: "data/a.csv", blob: blob)], message: "Add a", author: author,
+      committer: committer, expectedParent: parent)
+
+    #expect(try scratch.sha("HEAD") == id)
+    #expect(try scratch.git(["rev-parse", "HEAD:data/a.csv"], in: "repo") == blob.hex + "\n")
+    #expect(try scratch.read("repo/data/a.csv") == "stored\n")
+    #expect(try scratch.git(["status", "--porcelain"], in: "repo") == "")
+    #expect(try scratch.gitResult(["fsck", "--strict", "--no-progress"], in: "repo").status == 0)
+  }
+
   @Test("new nested folders are created and a folder emptied by a delete disappears")
   func nestedFoldersAndDelete() throws {
     let scratch = try Scratch()

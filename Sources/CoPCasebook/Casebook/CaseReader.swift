@@ -24,24 +24,7 @@ package enum CaseReader {
   package static func read(_ text: String, path: String, id: String, into diagnostics: inout [Diagnostic])
     -> ParsedCase?
   {
-    let frontMatter: FrontMatter
-    switch FrontMatter.split(text) {
-    case .success(let split):
-      frontMatter = split
-    case .failure(.missingOpening):
-      diagnostics.append(
-        .error(
-          SourceLocation(file: path, line: 1, column: 1),
-          "a case starts with front matter: a line '---', the fields (at least 'title: ...'), and another '---'"
-        ))
-      return nil
-    case .failure(.missingClosing):
-      diagnostics.append(
-        .error(
-          SourceLocation(file: path, line: 1, column: 1),
-          "the front matter opened on line 1 is not closed; add a line '---' after the last field"))
-      return nil
-    }
+    guard let frontMatter = splitFrontMatter(text, path: path, into: &diagnostics) else { return nil }
     let yaml = YAMLContext(file: path, lineOffset: frontMatter.lineOffset)
     defer { diagnostics += yaml.diagnostics }
     guard let root = yaml.parse(frontMatter.yaml) else {
@@ -73,8 +56,44 @@ package enum CaseReader {
       }
     }
     if let node = fields["mkba"], !yaml.isNull(node) { item.mkba = readMKBA(node, yaml: yaml) }
+    item.evidence = readEvidence(fields["evidence"], yaml: yaml, references: &references)
+    item.sources = readSources(fields["sources"], yaml: yaml)
+    item.narrative = frontMatter.body
+    return ParsedCase(value: item, references: references)
+  }
+
+  /// The front matter and body of a case; nil (and an error) when the front matter is not opened or
+  /// not closed.
+  private static func splitFrontMatter(_ text: String, path: String, into diagnostics: inout [Diagnostic])
+    -> FrontMatter?
+  {
+    switch FrontMatter.split(text) {
+    case .success(let split):
+      return split
+    case .failure(.missingOpening):
+      diagnostics.append(
+        .error(
+          SourceLocation(file: path, line: 1, column: 1),
+          "a case starts with front matter: a line '---', the fields (at least 'title: ...'), and another '---'"
+        ))
+      return nil
+    case .failure(.missingClosing):
+      diagnostics.append(
+        .error(
+          SourceLocation(file: path, line: 1, column: 1),
+          "the front matter opened on line 1 is not closed; add a line '---' after the last field"))
+      return nil
+    }
+  }
+
+  /// The evidence assessments, with a warning for a missing assessor or date and for a scale graded
+  /// twice with different levels, and an error for a bad date.
+  private static func readEvidence(_ node: Node?, yaml: YAMLContext, references: inout CaseReferences)
+    -> [EvidenceAssessment]
+  {
+    var evidence: [EvidenceAssessment] = []
     var graded: [String: (level: String, line: Int)] = [:]
-    for node in yaml.list(fields["evidence"], what: "evidence") {
+    for node in yaml.list(node, what: "evidence") {
       guard
         let entry = yaml.fields(
           node, what: "an evidence entry", known: evidenceFields, required: ["scale", "level"]),
@@ -100,13 +119,19 @@ package enum CaseReader {
       } else if graded[scale] == nil {
         graded[scale] = (level, levelLocation.line)
       }
-      item.evidence.append(
+      evidence.append(
         EvidenceAssessment(
           scale: scale, level: level, assessedBy: assessedBy, date: date,
           note: yaml.string(entry["note"], what: "note")))
       references.evidence.append((scale, yaml.location(entry["scale"]!), level, levelLocation))
     }
-    for node in yaml.list(fields["sources"], what: "sources") {
+    return evidence
+  }
+
+  /// The sources; a url that is not an http(s) address is an error.
+  private static func readSources(_ node: Node?, yaml: YAMLContext) -> [CaseSource] {
+    var sources: [CaseSource] = []
+    for node in yaml.list(node, what: "sources") {
       guard
         let entry = yaml.fields(node, what: "a source", known: sourceFields, required: ["title"]),
         let title = yaml.string(entry["title"], what: "source title")
@@ -115,13 +140,12 @@ package enum CaseReader {
       if let url, let urlNode = entry["url"], !isSafeLink(url) {
         yaml.error(urlNode, "url '\(url)' must be an http or https address")
       }
-      item.sources.append(
+      sources.append(
         CaseSource(
           title: title, url: url, date: yaml.string(entry["date"], what: "date"),
           section: yaml.string(entry["section"], what: "section")))
     }
-    item.narrative = frontMatter.body
-    return ParsedCase(value: item, references: references)
+    return sources
   }
 
   private static func located(

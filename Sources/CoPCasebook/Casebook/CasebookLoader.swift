@@ -19,177 +19,146 @@ public enum CasebookLoader {
   /// Reads the casebook in `source` as `options` say: what to do with the data files, and a cache of
   /// earlier results to use and add to. The diagnostics are the same with or without the cache.
   public static func load(from source: any CasebookSource, options: LoadOptions) throws -> LoadResult {
-    let limits = options.limits
-    let cache = options.cache
-    let root = source.workingTreeRoot
     var diagnostics: [Diagnostic] = []
     let entries = try source.entries()
     let entryByPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    var dataFiles: [(path: String, indicator: String)] = []
-    var caseFiles: [(path: String, id: String)] = []
-    var pluginFiles: [(plugin: String, name: String, path: String)] = []
-    var shapeFiles: [String] = []
-    // Paths that are not regular files; they are reported here and never read.
-    var unreadable: Set<String> = []
-    for entry in entries {
-      if entry.kind == .file, let tooLarge = limits.checkSize(entry.size, path: entry.path) {
-        unreadable.insert(entry.path)
-        diagnostics.append(tooLarge)
-        continue
-      }
-      if entry.kind == .symlink {
-        unreadable.insert(entry.path)
-        diagnostics.append(
-          .error(
-            SourceLocation(file: entry.path),
-            "symbolic links are not allowed in a casebook (a link could point outside it); replace it with the file"
-          ))
-        continue
-      }
-      if entry.kind == .other {
-        unreadable.insert(entry.path)
-        if [SettingsReader.path, AreasReader.path, CatalogueReader.path].contains(entry.path)
-          || entry.path.hasPrefix(DataReader.folder) || entry.path.hasPrefix(CaseReader.folder)
-        {
-          diagnostics.append(
-            .error(SourceLocation(file: entry.path), "not a regular file; replace it with a file"))
-        }
-        continue
-      }
-      if entry.path.hasPrefix(DataReader.folder) && entry.path.hasSuffix(".csv") {
-        let name = String(entry.path.dropFirst(DataReader.folder.count).dropLast(4))
-        if name.contains("/") || !IdentifierPattern.indicatorID.matches(name) {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: entry.path),
-              "data file name '\(name).csv' is not an indicator id; expected \(IdentifierPattern.indicatorID)"
-            ))
-        } else {
-          dataFiles.append((entry.path, name))
-        }
-      } else if ShapesReading.isShapesFile(entry.path) {
-        shapeFiles.append(entry.path)
-      } else if entry.path.hasPrefix("plugins/") {
-        let parts = entry.path.split(separator: "/", maxSplits: 2).map(String.init)
-        if parts.count == 3, entry.kind == .file { pluginFiles.append((parts[1], parts[2], entry.path)) }
-      } else if entry.path.hasPrefix(CaseReader.folder) {
-        let name = String(entry.path.dropFirst(CaseReader.folder.count))
-        guard name.hasSuffix(".md") else {
-          if !name.hasPrefix(".") && !name.contains("/") {
-            diagnostics.append(
-              .warning(
-                SourceLocation(file: entry.path), "cases/ holds only '<id>.md' files; this file is ignored"))
-          }
-          continue
-        }
-        let id = String(name.dropLast(3))
-        if id.contains("/") || !IdentifierPattern.caseID.matches(id) {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: entry.path),
-              "case file name '\(name)' is not a valid id; expected \(IdentifierPattern.caseID) followed by '.md'"
-            ))
-        } else {
-          caseFiles.append((entry.path, id))
-        }
-      }
-    }
-
-    // casebook.yaml, areas.csv and indicators/catalogue.yaml: every other file's checks depend on them,
-    // so their content is part of the key of every cached result but a case's own reading.
-    var contextParts = [options.cacheScope]
-    var settings = CasebookSettings(title: "")
-    var settingsText = ""
-    if !unreadable.contains(SettingsReader.path),
-      let bytes = try readData(
-        SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits),
-      let text = decodeText(bytes, path: SettingsReader.path, into: &diagnostics)
-    {
-      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
-      settings = SettingsReader.read(text, into: &diagnostics) ?? settings
-      settingsText = text
-    }
-
-    var areaEntries: [(Area, SourceLocation)] = []
-    if !unreadable.contains(AreasReader.path),
-      let bytes = try readData(
-        AreasReader.path, from: source, required: true, into: &diagnostics, limits: limits)
-    {
-      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
-      areaEntries = AreasReader.read(bytes, into: &diagnostics)
-    }
-
-    var catalogueEntries: [(Indicator, SourceLocation)] = []
-    var rejectedIndicators: Set<String> = []
-    if !unreadable.contains(CatalogueReader.path),
-      let bytes = try readData(
-        CatalogueReader.path, from: source, required: true, into: &diagnostics, limits: limits),
-      let text = decodeText(bytes, path: CatalogueReader.path, into: &diagnostics)
-    {
-      if cache != nil { contextParts.append(LoadCache.contentID(of: bytes)) }
-      catalogueEntries = CatalogueReader.read(text, into: &diagnostics, rejected: &rejectedIndicators)
-    }
-    let context = cache == nil ? "" : LoadCache.key(contextParts.joined(separator: "\u{0}"))
-
+    let files = CasebookFiles(entries, limits: options.limits, into: &diagnostics)
+    let core = try readCoreFiles(from: source, files: files, options: options, into: &diagnostics)
     let validator = CasebookValidator(
-      areas: areaEntries, indicators: catalogueEntries, settings: settings,
-      rejectedIndicators: rejectedIndicators)
+      areas: core.areas, indicators: core.catalogue, settings: core.settings,
+      rejectedIndicators: core.rejectedIndicators)
     diagnostics += validator.structuralDiagnostics()
     diagnostics += PopulationIndicatorCheck.diagnostics(
-      settings: settings, settingsText: settingsText, validator: validator, rejected: rejectedIndicators)
+      settings: core.settings, settingsText: core.settingsText, validator: validator,
+      rejected: core.rejectedIndicators)
     let changes = try readChanges(
-      from: source, entries: entryByPath, unreadable: unreadable, areas: validator.areas, into: &diagnostics)
+      from: source, entries: entryByPath, unreadable: files.unreadable, areas: validator.areas,
+      into: &diagnostics)
 
     // indicators/data/*.csv
     var dataReading = DataFilesReading(
-      source: source, options: options, root: root, context: context, validator: validator,
-      rejectedIndicators: rejectedIndicators)
-    try dataReading.read(dataFiles, entries: entryByPath)
+      source: source, options: options, root: source.workingTreeRoot, context: core.context,
+      validator: validator, rejectedIndicators: core.rejectedIndicators)
+    try dataReading.read(files.dataFiles, entries: entryByPath)
     diagnostics += dataReading.diagnostics
 
-    // cases/*.md
-    let caseReading = try CaseFilesReading.read(
-      caseFiles, entries: entryByPath, source: source, options: options, root: root)
-    var cases: [Case] = []
-    var parsedCases: [(parsed: ParsedCase, contentID: String?)] = []
-    var areaSuggestions: AreaSuggestion?
-    for file in caseReading {
-      diagnostics += file.diagnostics
-      guard let parsed = file.parsed else { continue }
-      diagnostics += validator.checkReferences(of: parsed, suggestions: &areaSuggestions)
-      cases.append(parsed.value)
-      parsedCases.append((parsed, file.contentID))
-    }
-
-    var pluginData: [String: [String: Data]] = [:]
-    for file in pluginFiles {
-      pluginData[file.plugin, default: [:]][file.name] = try source.read(file.path)
-    }
+    let cases = try readCases(
+      files.caseFiles, entries: entryByPath, from: source, options: options, validator: validator,
+      into: &diagnostics)
     var casebook = Casebook(
-      settings: settings, areas: validator.areas, indicators: validator.indicators, data: dataReading.data,
-      cases: cases, revision: source.revision, pluginData: pluginData)
-    casebook.rejectedIndicators = rejectedIndicators
+      settings: core.settings, areas: validator.areas, indicators: validator.indicators,
+      data: dataReading.data, cases: cases.map(\.parsed.value), revision: source.revision,
+      pluginData: try readPluginData(files.pluginFiles, from: source))
+    casebook.rejectedIndicators = core.rejectedIndicators
     casebook.changes = changes
     // geography/shapes/*.geojson: read by `cop validate` and by the commands that draw maps.
     if options.data == .check || options.data == .load && options.shapes {
       casebook.shapes = try ShapesReading.read(
-        shapeFiles, from: source, areas: validator.areas, limits: limits, into: &diagnostics)
+        files.shapeFiles, from: source, areas: validator.areas, limits: options.limits, into: &diagnostics)
     }
-    switch options.data {
-    case .load:
-      diagnostics += OutcomeCrossCheck.diagnostics(for: parsedCases.map(\.parsed), in: casebook)
-    case .check:
-      diagnostics += try OutcomeCrossCheck.diagnostics(
-        for: parsedCases, in: casebook, reading: &dataReading)
-    case .skip:
-      break
-    }
+    diagnostics += try crossCheckOutcomes(cases, in: casebook, options: options, reading: &dataReading)
     diagnostics.sort {
       ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)
     }
     var result = LoadResult(casebook: casebook, diagnostics: diagnostics)
     result.observationCount = options.data == .skip ? nil : dataReading.observationCount
     return result
+  }
+
+  /// What `casebook.yaml`, `areas.csv` and `indicators/catalogue.yaml` hold, and the key their
+  /// contents give the cached results of every other file.
+  private struct CoreFiles {
+    var settings = CasebookSettings(title: "")
+    var settingsText = ""
+    var areas: [(Area, SourceLocation)] = []
+    var catalogue: [(Indicator, SourceLocation)] = []
+    var rejectedIndicators: Set<String> = []
+    /// The key of the cached results; empty without a cache.
+    var context = ""
+  }
+
+  /// Reads casebook.yaml, areas.csv and indicators/catalogue.yaml: every other file's checks depend
+  /// on them, so their content is part of the key of every cached result but a case's own reading.
+  private static func readCoreFiles(
+    from source: any CasebookSource, files: CasebookFiles, options: LoadOptions,
+    into diagnostics: inout [Diagnostic]
+  ) throws -> CoreFiles {
+    let limits = options.limits
+    let cached = options.cache != nil
+    var core = CoreFiles()
+    var contextParts = [options.cacheScope]
+    if !files.unreadable.contains(SettingsReader.path),
+      let bytes = try readData(
+        SettingsReader.path, from: source, required: true, into: &diagnostics, limits: limits),
+      let text = decodeText(bytes, path: SettingsReader.path, into: &diagnostics)
+    {
+      if cached { contextParts.append(LoadCache.contentID(of: bytes)) }
+      core.settings = SettingsReader.read(text, into: &diagnostics) ?? core.settings
+      core.settingsText = text
+    }
+    if !files.unreadable.contains(AreasReader.path),
+      let bytes = try readData(
+        AreasReader.path, from: source, required: true, into: &diagnostics, limits: limits)
+    {
+      if cached { contextParts.append(LoadCache.contentID(of: bytes)) }
+      core.areas = AreasReader.read(bytes, into: &diagnostics)
+    }
+    if !files.unreadable.contains(CatalogueReader.path),
+      let bytes = try readData(
+        CatalogueReader.path, from: source, required: true, into: &diagnostics, limits: limits),
+      let text = decodeText(bytes, path: CatalogueReader.path, into: &diagnostics)
+    {
+      if cached { contextParts.append(LoadCache.contentID(of: bytes)) }
+      core.catalogue = CatalogueReader.read(text, into: &diagnostics, rejected: &core.rejectedIndicators)
+    }
+    core.context = cached ? LoadCache.key(contextParts.joined(separator: "\u{0}")) : ""
+    return core
+  }
+
+  /// Reads cases/*.md and checks each case's references; the cases read, with their content ids.
+  private static func readCases(
+    _ caseFiles: [(path: String, id: String)], entries: [String: SourceEntry],
+    from source: any CasebookSource,
+    options: LoadOptions, validator: CasebookValidator, into diagnostics: inout [Diagnostic]
+  ) throws -> [(parsed: ParsedCase, contentID: String?)] {
+    let caseReading = try CaseFilesReading.read(
+      caseFiles, entries: entries, source: source, options: options, root: source.workingTreeRoot)
+    var parsedCases: [(parsed: ParsedCase, contentID: String?)] = []
+    var areaSuggestions: AreaSuggestion?
+    for file in caseReading {
+      diagnostics += file.diagnostics
+      guard let parsed = file.parsed else { continue }
+      diagnostics += validator.checkReferences(of: parsed, suggestions: &areaSuggestions)
+      parsedCases.append((parsed, file.contentID))
+    }
+    return parsedCases
+  }
+
+  /// The bytes of every plugin file, by plugin and file name.
+  private static func readPluginData(
+    _ pluginFiles: [(plugin: String, name: String, path: String)], from source: any CasebookSource
+  ) throws -> [String: [String: Data]] {
+    var pluginData: [String: [String: Data]] = [:]
+    for file in pluginFiles {
+      pluginData[file.plugin, default: [:]][file.name] = try source.read(file.path)
+    }
+    return pluginData
+  }
+
+  /// Checks the cases' outcomes against the data: the loaded observations, or each data file read
+  /// again when the data is only checked; nothing when the data is skipped.
+  private static func crossCheckOutcomes(
+    _ cases: [(parsed: ParsedCase, contentID: String?)], in casebook: Casebook, options: LoadOptions,
+    reading dataReading: inout DataFilesReading
+  ) throws -> [Diagnostic] {
+    switch options.data {
+    case .load:
+      return OutcomeCrossCheck.diagnostics(for: cases.map(\.parsed), in: casebook)
+    case .check:
+      return try OutcomeCrossCheck.diagnostics(for: cases, in: casebook, reading: &dataReading)
+    case .skip:
+      return []
+    }
   }
 
   /// The bytes of a file; a missing required file is an error, and so is a line past the limit

@@ -22,88 +22,20 @@ extension BenchmarkEngine {
   /// Analyses a case as the request asks; throws ``BenchmarkError`` for an unknown case, indicator,
   /// group or reference, and for unusable windows.
   public func impact(_ request: ImpactRequest) throws -> ImpactResult {
-    guard request.yearsBefore >= 1 else {
-      throw BenchmarkError(.badRequest, "--before must be at least 1 year (got \(request.yearsBefore))")
-    }
-    guard request.peerCount >= 1 else {
-      throw BenchmarkError(.badRequest, "--k must be at least 1 (got \(request.peerCount))")
-    }
-    if request.allIndicators && !request.indicators.isEmpty {
-      throw BenchmarkError(
-        .badRequest, "name indicators with --indicator or take them all with --all, not both")
-    }
+    try checkImpactOptions(request)
     let item = try caseNamed(request.caseID)
-    try validate(request.reference)
-    if let name = request.peerGroup { _ = try group(named: name) }
-    if let until = request.afterUntil, ImpactWindows.year(of: until) == nil || Period.form(of: until) == nil {
-      throw BenchmarkError(
-        .badPeriods, "--after-until '\(until)' is not a period (YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY)")
-    }
-
+    try checkImpactNames(request)
     var warnings = WarningLog()
     var notes: [String] = []
     let indicators = try impactIndicators(item, request, warnings: &warnings, notes: &notes)
-    var areaCodes: [String] = []
-    for code in item.areas + item.outcomes.compactMap(\.area) where !areaCodes.contains(code) {
-      if areaIndex.position(of: code) == nil {
-        warnings.add("\(item.id) names area '\(code)', which is not in areas.csv; it is left out")
-      } else {
-        areaCodes.append(code)
-      }
-    }
-    if areaCodes.isEmpty { notes.append("\(item.id) names no area, so there is nothing to compare.") }
-
-    var problem: ImpactProblem?
-    var windows: ImpactWindows?
-    if let start = item.period?.start {
-      if let year = ImpactWindows.year(of: start) {
-        let untilYear = (request.afterUntil ?? item.period?.end).flatMap(ImpactWindows.year(of:))
-        if let until = request.afterUntil, let untilYear, untilYear < year {
-          throw BenchmarkError(.badPeriods, "--after-until \(until) is before the case's start in \(year)")
-        }
-        windows = ImpactWindows(start: year, yearsBefore: request.yearsBefore, until: untilYear)
-      } else {
-        problem = .unreadableStart(start)
-      }
-    } else {
-      problem = .noStart
-    }
-
+    let areaCodes = impactAreas(of: item, warnings: &warnings, notes: &notes)
+    let (windows, problem) = try impactWindows(of: item, request)
     let treated = areaCodes.compactMap { areaIndex.position(of: $0) }
     var rows: [ImpactRow] = []
     for indicator in indicators {
-      let table = table(for: indicator, standardErrors: request.significance != nil, warnings: &warnings)
-      let evaluator = ValueEvaluator(table: table, areas: areaIndex, aggregation: indicator.aggregation)
-      for area in treated {
-        guard let windows else {
-          let gap = GapChange(
-            area: areaIndex.codes[area], reference: referenceSource(forArea: area, request.reference).1,
-            before: nil, after: nil, change: nil, verdict: .insufficientData, problems: [problem!])
-          rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: nil))
-          continue
-        }
-        let gap = gapChange(
-          of: area, indicator: indicator, evaluator: evaluator, reference: request.reference, windows: windows
-        )
-        var peers: PeerImpact?
-        if let change = gap.change {
-          peers = peerImpact(
-            for: area, change: change, indicator: indicator, evaluator: evaluator,
-            reference: request.reference, windows: windows, treated: Set(treated), group: request.peerGroup,
-            k: request.peerCount)
-          if request.significance != nil, let found = peers, found.relativeChange != nil {
-            peers?.uncertainty = peerUncertainty(
-              area: area, gap: gap, peers: found, indicator: indicator, evaluator: evaluator,
-              reference: request.reference)
-          }
-        }
-        rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: peers))
-      }
-      if !evaluator.unweighted.isEmpty {
-        warnings.add(
-          "\(indicator.id): \(evaluator.unweighted.count) values are unweighted means "
-            + "because some areas have no n: " + WarningLog.shortList(evaluator.unweighted))
-      }
+      rows += impactRows(
+        indicator, treated: treated, windows: windows, problem: problem, request: request, warnings: &warnings
+      )
     }
     if let test = request.significance { Significance.apply(test, toImpact: &rows) }
     var result = ImpactResult(
@@ -114,6 +46,101 @@ extension BenchmarkEngine {
       warnings: warnings.messages)
     result.significance = request.significance
     return result
+  }
+
+  /// Refuses a window of less than a year, fewer than one peer, and indicators both named and all.
+  private func checkImpactOptions(_ request: ImpactRequest) throws {
+    guard request.yearsBefore >= 1 else {
+      throw BenchmarkError(.badRequest, "--before must be at least 1 year (got \(request.yearsBefore))")
+    }
+    guard request.peerCount >= 1 else {
+      throw BenchmarkError(.badRequest, "--k must be at least 1 (got \(request.peerCount))")
+    }
+    if request.allIndicators && !request.indicators.isEmpty {
+      throw BenchmarkError(
+        .badRequest, "name indicators with --indicator or take them all with --all, not both")
+    }
+  }
+
+  /// Refuses an unknown reference or peer group, and an `--after-until` that is no period.
+  private func checkImpactNames(_ request: ImpactRequest) throws {
+    try validate(request.reference)
+    if let name = request.peerGroup { _ = try group(named: name) }
+    if let until = request.afterUntil, ImpactWindows.year(of: until) == nil || Period.form(of: until) == nil {
+      throw BenchmarkError(
+        .badPeriods, "--after-until '\(until)' is not a period (YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YY)")
+    }
+  }
+
+  /// The case's areas and its outcomes' areas, once each; one not in areas.csv is left out with a
+  /// warning, and a case with none gets a note.
+  private func impactAreas(of item: Case, warnings: inout WarningLog, notes: inout [String]) -> [String] {
+    var areaCodes: [String] = []
+    for code in item.areas + item.outcomes.compactMap(\.area) where !areaCodes.contains(code) {
+      if areaIndex.position(of: code) == nil {
+        warnings.add("\(item.id) names area '\(code)', which is not in areas.csv; it is left out")
+      } else {
+        areaCodes.append(code)
+      }
+    }
+    if areaCodes.isEmpty { notes.append("\(item.id) names no area, so there is nothing to compare.") }
+    return areaCodes
+  }
+
+  /// The before and after windows from the case's start (and `--after-until` or its end), or why
+  /// there are none; throws when `--after-until` is before the start.
+  private func impactWindows(of item: Case, _ request: ImpactRequest) throws -> (
+    ImpactWindows?, ImpactProblem?
+  ) {
+    guard let start = item.period?.start else { return (nil, .noStart) }
+    guard let year = ImpactWindows.year(of: start) else { return (nil, .unreadableStart(start)) }
+    let untilYear = (request.afterUntil ?? item.period?.end).flatMap(ImpactWindows.year(of:))
+    if let until = request.afterUntil, let untilYear, untilYear < year {
+      throw BenchmarkError(.badPeriods, "--after-until \(until) is before the case's start in \(year)")
+    }
+    return (ImpactWindows(start: year, yearsBefore: request.yearsBefore, until: untilYear), nil)
+  }
+
+  /// One indicator's rows: per treated area its gap change and, where the gap changed, its peers
+  /// (with their uncertainty when a significance test is asked); without windows, rows of
+  /// insufficient data. Unweighted means are a warning.
+  private func impactRows(
+    _ indicator: Indicator, treated: [Int], windows: ImpactWindows?, problem: ImpactProblem?,
+    request: ImpactRequest, warnings: inout WarningLog
+  ) -> [ImpactRow] {
+    let table = table(for: indicator, standardErrors: request.significance != nil, warnings: &warnings)
+    let evaluator = ValueEvaluator(table: table, areas: areaIndex, aggregation: indicator.aggregation)
+    var rows: [ImpactRow] = []
+    for area in treated {
+      guard let windows else {
+        let gap = GapChange(
+          area: areaIndex.codes[area], reference: referenceSource(forArea: area, request.reference).1,
+          before: nil, after: nil, change: nil, verdict: .insufficientData, problems: [problem!])
+        rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: nil))
+        continue
+      }
+      let gap = gapChange(
+        of: area, indicator: indicator, evaluator: evaluator, reference: request.reference, windows: windows)
+      var peers: PeerImpact?
+      if let change = gap.change {
+        peers = peerImpact(
+          for: area, change: change, indicator: indicator, evaluator: evaluator,
+          reference: request.reference, windows: windows, treated: Set(treated), group: request.peerGroup,
+          k: request.peerCount)
+        if request.significance != nil, let found = peers, found.relativeChange != nil {
+          peers?.uncertainty = peerUncertainty(
+            area: area, gap: gap, peers: found, indicator: indicator, evaluator: evaluator,
+            reference: request.reference)
+        }
+      }
+      rows.append(ImpactRow(indicator: indicator.id, gap: gap, peers: peers))
+    }
+    if !evaluator.unweighted.isEmpty {
+      warnings.add(
+        "\(indicator.id): \(evaluator.unweighted.count) values are unweighted means "
+          + "because some areas have no n: " + WarningLog.shortList(evaluator.unweighted))
+    }
+    return rows
   }
 
   /// The case with this id, or a usage error naming the closest ids.

@@ -95,144 +95,27 @@ public struct StatlineImport {
     self.mappingPath = mappingPath
   }
 
-  /// The new files and what changes, against the casebook as committed.
+  /// The new files and what changes, against the casebook as committed: the merged data files in
+  /// `stored` when the base has an object store (``CasebookWrite/Base/blobs``), every other file in
+  /// `changes`.
   ///
   /// - Throws: ``DataImport/Invalid`` with every problem of the tables and the mapping.
-  public func plan(into base: CasebookWrite.Base) throws -> (changes: [String: Data?], report: Report) {
+  public func plan(into base: CasebookWrite.Base) throws -> (
+    changes: [String: Data?], stored: [String: StoredBlob], report: Report
+  ) {
     var diagnostics = self.tables.flatMap(\.diagnostics)
     var tables = self.tables
     for index in tables.indices where tables[index].codesFromNames && tables[index].diagnostics.isEmpty {
       AreaPlan.matchNames(&tables[index], in: base.casebook, diagnostics: &diagnostics)
     }
-    var report = Report(tables: tables.map(\.name), files: files)
-    var changes: [String: Data?] = [:]
-    var areas = AreaPlan(base.casebook)
-    for table in tables where table.diagnostics.isEmpty { areas.collect(table, diagnostics: &diagnostics) }
-    areas.assignParents()
-    report.areasAdded = areas.added
-    report.warnings += areas.warnings
-
-    var catalogue = Dictionary(base.casebook.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for table in tables where table.diagnostics.isEmpty {
-      let path = mappingPath ?? StatlineMapping.path(for: table.name)
-      let committed = try base.source.read(path)
-      var mapping = StatlineMapping(table: table.name, entries: [])
-      if let committed {
-        mapping =
-          StatlineMapping.read(String(decoding: committed, as: UTF8.self), file: path, into: &diagnostics)
-          ?? mapping
-      }
-      let entries = Self.complete(&mapping, for: table, catalogue: catalogue)
-      let mappingData = Data(mapping.yaml.utf8)
-      if committed != mappingData { changes[path] = mappingData }
-      report.mappings.append(path)
-      if !table.provisional.isEmpty {
-        let marks = table.provisional.keys.sorted().map { "\($0) (\(table.provisional[$0]!))" }
-        report.warnings.append(
-          "\(table.file): provisional figures, imported without the mark: \(marks.joined(separator: ", "))")
-      }
-      for (index, column) in table.columns.enumerated() {
-        guard let entry = entries[index], !entry.skip else { continue }
-        let unit = StatlineUnit(column.title.unitText ?? "getal")
-        let indicator = Indicator(
-          id: entry.indicator, label: LocalizedText(entry.label), unit: entry.unit, polarity: entry.polarity,
-          source: "CBS StatLine \(table.name)", aggregation: entry.unit == .count ? .sum : .weightedMean,
-          decimals: max(0, column.decimals - unit.factorDigits))
-        if let existing = catalogue[entry.indicator] {
-          if existing.unit != entry.unit {
-            diagnostics.append(
-              .error(
-                SourceLocation(file: path),
-                "column '\(column.title.label)' is in \(entry.unit.rawValue), but the catalogue's "
-                  + "\(entry.indicator) is in \(existing.unit.rawValue); change the mapping's unit or indicator"
-              ))
-            continue
-          }
-        } else {
-          catalogue[entry.indicator] = indicator
-          report.indicatorsAdded.append(indicator)
-        }
-        var nColumn: StatlineTable.Column?
-        if let nFrom = entry.nFrom {
-          nColumn = table.columns.first { $0.title.label == nFrom }
-          if nColumn == nil {
-            diagnostics.append(
-              .error(
-                SourceLocation(file: path),
-                "n_from '\(nFrom)' of column '\(column.title.label)' is no column of the table"))
-            continue
-          }
-        }
-        let nDigits = nColumn.map { StatlineUnit($0.title.unitText ?? "getal").factorDigits } ?? 0
-        var counts: [String: Int] = [:]
-        var file = ImportFile()
-        file.hasN = nColumn != nil
-        file.rows.reserveCapacity(table.rows.count)
-        var seen: [ObservationRowKey: Int] = [:]
-        for (rowIndex, row) in table.rows.enumerated() {
-          let cell = column.cells[rowIndex]
-          if StatlineCell.isSymbol(cell) {
-            counts[cell, default: 0] += 1
-            continue
-          }
-          guard let area = areas.code(for: row.code) else { continue }
-          let key = ObservationRowKey(area: area, period: row.period, stratum: "")
-          if let line = seen.updateValue(row.line, forKey: key) {
-            diagnostics.append(
-              .error(
-                SourceLocation(file: table.file, line: row.line, column: 1),
-                "\(key) appears twice\(line > 0 ? ": line \(line) gives it too" : "")"))
-            continue
-          }
-          var n: String?
-          if let nColumn {
-            let nCell = nColumn.cells[rowIndex]
-            n = StatlineCell.isSymbol(nCell) ? "" : StatlineCell.scaled(nCell, digits: nDigits)
-          }
-          file.rows.append(
-            ImportRow(
-              key: key, value: StatlineCell.scaled(cell, digits: unit.factorDigits), n: n, line: row.line))
-        }
-        if !counts.isEmpty { report.symbols.append((column.title.label, counts)) }
-        let dataPath = "indicators/data/\(entry.indicator).csv"
-        let existing = try changes[dataPath].flatMap { $0 } ?? base.source.read(dataPath)
-        let current = ExistingData(existing ?? Data())
-        if let form = current.periodForm, let first = file.rows.first,
-          Period.form(of: first.key.period) != form
-        {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: table.file),
-              "column '\(column.title.label)' has periods such as \(first.key.period), but \(dataPath) "
-                + "uses \(form.rawValue); one file uses one period form"))
-          continue
-        }
-        if file.hasN, existing != nil, current.columns["n"] == nil {
-          diagnostics.append(
-            .error(
-              SourceLocation(file: path),
-              "column '\(column.title.label)' has n_from but \(dataPath) has no 'n' column; add the column there first"
-            ))
-          continue
-        }
-        var merge = DataImport.Report(
-          indicator: entry.indicator, file: table.file, dataPath: dataPath, createsFile: existing == nil)
-        let merged = current.merged(file, replacePeriods: [], report: &merge)
-        // A file the merge leaves as it is is not held until the commit (an import done again).
-        if merged != existing { changes[dataPath] = merged }
-        report.changes.append(IndicatorChange(indicator: entry.indicator, dataPath: dataPath, report: merge))
-      }
-    }
-    if !diagnostics.isEmpty { throw DataImport.Invalid(diagnostics: diagnostics) }
-    if !report.areasAdded.isEmpty {
-      changes[AreasReader.path] = StatlineCasebookText.appendingAreas(
-        report.areasAdded, to: try base.source.read(AreasReader.path) ?? Data())
-    }
-    if !report.indicatorsAdded.isEmpty {
-      changes[CatalogueReader.path] = StatlineCasebookText.appendingIndicators(
-        report.indicatorsAdded, to: try base.source.read(CatalogueReader.path) ?? Data())
-    }
-    return (changes, report)
+    var planning = StatlinePlanning(
+      base: base, mappingPath: mappingPath, report: Report(tables: tables.map(\.name), files: files))
+    planning.diagnostics = diagnostics
+    planning.planAreas(tables)
+    for table in tables where table.diagnostics.isEmpty { try planning.planTable(table) }
+    if !planning.diagnostics.isEmpty { throw DataImport.Invalid(diagnostics: planning.diagnostics) }
+    try planning.appendAreasAndIndicators()
+    return (planning.changes, planning.stored, planning.report)
   }
 
   /// The mapping entry of each column (nil for none), adding an entry made from the title for every

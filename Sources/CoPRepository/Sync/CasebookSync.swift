@@ -210,6 +210,7 @@ public struct CasebookSync {
       let path = String(change.path.dropFirst(prefix.count))
       switch change {
       case .write(_, let contents): overlay[path] = .some(contents)
+      case .writeStored(_, let blob): overlay[path] = .some(try repository.blob(blob))
       case .delete: overlay[path] = .some(nil)
       }
     }

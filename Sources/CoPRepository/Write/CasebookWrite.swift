@@ -25,6 +25,11 @@ import GitStore
 /// A failure while writing (a full disk) changes nothing: before the branch moved the objects are
 /// only dangling; after it, the work tree and the branch are taken back (``undo``).
 ///
+/// A builder with large new files (`cop import statline`) may write them to the object store at
+/// once (``Base/blobs``, ``Plan/stored``) instead of holding them until the commit; the check reads
+/// them back one at a time. A write refused after that leaves those blobs dangling, like the objects
+/// of a write that failed, and changes nothing else. A dry run has no ``Base/blobs``.
+///
 /// Test hooks (environment variables, for the test suite only, inert unless set): `COP_FAULT` stops
 /// the write at a named point or makes one of its writes fail with ENOSPC (``WriteFaults``);
 /// `COP_SYNC_BEFORE_COMMIT=PATH` makes the first attempt create `PATH.ready.<pid>` and wait for
@@ -34,12 +39,16 @@ public struct CasebookWrite {
   public struct Plan {
     /// New contents by casebook-relative path; nil deletes the file.
     public var changes: [String: Data?]
+    /// New contents already in the object store (``Base/blobs``) by casebook-relative path; no path
+    /// is in both `changes` and `stored`.
+    public var stored: [String: StoredBlob]
     /// The commit message.
     public var message: String
 
     /// Creates a plan.
-    public init(changes: [String: Data?], message: String) {
+    public init(changes: [String: Data?], stored: [String: StoredBlob] = [:], message: String) {
       self.changes = changes
+      self.stored = stored
       self.message = message
     }
   }
@@ -55,11 +64,14 @@ public struct CasebookWrite {
     public var diagnostics: [Diagnostic]
     /// The parent commit.
     public var parent: ObjectID?
+    /// Where a builder may store large new contents at once (``Plan/stored``); nil outside a repository.
+    public var blobs: BlobStore?
 
     /// Creates a base; `casebook` and `diagnostics` are loaded from `source`.
-    public init(source: any CasebookSource, parent: ObjectID?) throws {
+    public init(source: any CasebookSource, parent: ObjectID?, blobs: BlobStore? = nil) throws {
       self.source = source
       self.parent = parent
+      self.blobs = blobs
       let loaded = try CasebookLoader.load(from: source, options: LoadOptions(data: .skip))
       casebook = loaded.casebook
       diagnostics = loaded.diagnostics
@@ -150,29 +162,58 @@ public struct CasebookWrite {
     }
     let prefix = CasebookLocation.prefix(of: folder, in: repository)
     let source = try GitRevisionSource(repository: repository, revision: parent.hex, prefix: prefix)
-    let plan = try build(try Base(source: source, parent: parent))
+    // A dry run writes nothing, not even a blob no commit names.
+    let blobs = dryRun ? nil : BlobStore(repository: repository)
+    let plan = try build(try Base(source: source, parent: parent, blobs: blobs))
+    let changes = try fileChanges(of: plan, against: source)
+    let warnings = try check(plan, over: source, blobs: blobs)
+    var outcome = Outcome(commit: nil, parent: parent, plan: plan, warnings: warnings, attempts: attempt)
+    if changes.isEmpty || dryRun { return outcome }
 
-    var effective: [String: Data?] = [:]
+    try refuseLocalChanges(changes, in: repository, branch: branch, parent: parent, prefix: source.prefix)
+    if attempt == 1 { waitForSyncPoint() }
+    outcome.commit = try commit(
+      changes, message: plan.message, in: repository, branch: branch, parent: parent)
+    return outcome
+  }
+
+  /// The plan's changes that change a file of `source`, as the repository's changes, sorted by path.
+  private func fileChanges(of plan: Plan, against source: GitRevisionSource) throws -> [FileChange] {
+    var effective: [String: FileChange] = [:]
     for (path, contents) in plan.changes where try source.read(path) != contents {
-      effective[path] = contents
+      if let contents {
+        effective[path] = .write(path: source.prefix + path, contents: contents)
+      } else {
+        effective[path] = .delete(path: source.prefix + path)
+      }
     }
-    // Checked as `cop validate` checks: every data file read and checked, no observation kept.
-    let checked = try CasebookLoader.load(
-      from: OverlaySource(base: source, changes: plan.changes), options: LoadOptions(data: .check))
+    for (path, blob) in plan.stored where try source.read(path).map(Repository.blobID(of:)) != blob.id {
+      effective[path] = .writeStored(path: source.prefix + path, blob: blob.id)
+    }
+    return effective.keys.sorted().map { effective[$0]! }
+  }
+
+  /// Checks the casebook with the plan laid over `source` as `cop validate` checks it (every data
+  /// file read and checked, no observation kept); throws with every error, returns the warnings of
+  /// the changed files.
+  private func check(_ plan: Plan, over source: GitRevisionSource, blobs: BlobStore?) throws -> [Diagnostic] {
+    let overlay = OverlaySource(base: source, changes: plan.changes)
+    let changed: any CasebookSource =
+      blobs.map { StoredOverlaySource(overlay: overlay, stored: plan.stored, blobs: $0) } ?? overlay
+    let checked = try CasebookLoader.load(from: changed, options: LoadOptions(data: .check))
     if checked.hasErrors {
       throw CasebookWriteError.invalid(checked.diagnostics.filter { $0.severity == .error })
     }
-    let warnings = checked.warnings.filter { plan.changes[$0.location.file] != nil }
-    var outcome = Outcome(commit: nil, parent: parent, plan: plan, warnings: warnings, attempts: attempt)
-    if effective.isEmpty || dryRun { return outcome }
-
-    let changes: [FileChange] = effective.keys.sorted().map { path in
-      if let contents = effective[path]! {
-        return .write(path: source.prefix + path, contents: contents)
-      }
-      return .delete(path: source.prefix + path)
+    return checked.warnings.filter {
+      plan.changes[$0.location.file] != nil || plan.stored[$0.location.file] != nil
     }
-    // Another writer may be bringing the work tree up to its commit: let it finish first.
+  }
+
+  /// Refuses when a file to be written has uncommitted local changes, after letting another writer
+  /// finish bringing the work tree up to its commit.
+  private func refuseLocalChanges(
+    _ changes: [FileChange], in repository: Repository, branch: String, parent: ObjectID, prefix: String
+  ) throws {
     _ = WriteJournal.waitForOtherWriters(in: repository.gitDirectory)
     let dirty = try repository.pathsWithLocalChanges(changes, parent: parent)
     if !dirty.isEmpty {
@@ -180,10 +221,15 @@ public struct CasebookWrite {
       // local change: that is a lost race, tried again on the new tip.
       let tip = try repository.branchTip(branch)
       if tip != parent { throw BranchMovedError(branch: branch, expected: parent, actual: tip) }
-      throw CasebookWriteError.localChanges(dirty.map { String($0.dropFirst(source.prefix.count)) })
+      throw CasebookWriteError.localChanges(dirty.map { String($0.dropFirst(prefix.count)) })
     }
-    if attempt == 1 { waitForSyncPoint() }
+  }
 
+  /// Writes the commit's objects, records the write, moves the branch by compare-and-swap and updates
+  /// the work tree; a failure after the branch moved is taken back (``undo``).
+  private func commit(
+    _ changes: [FileChange], message: String, in repository: Repository, branch: String, parent: ObjectID
+  ) throws -> ObjectID {
     let signature = try author ?? repository.defaultAuthor(environment: environment)
     let committer = (try? repository.defaultCommitter(environment: environment)) ?? signature
     let faults = WriteFaults(environment: environment)
@@ -191,7 +237,7 @@ public struct CasebookWrite {
     do {
       try faults.willWrite("the commit objects")
       commit = try repository.writeCommitObjects(
-        changes: changes, message: plan.message, author: signature, committer: committer, parent: parent)
+        changes: changes, message: message, author: signature, committer: committer, parent: parent)
     } catch {
       throw CasebookWriteError.failed("\(error)")
     }
@@ -206,7 +252,29 @@ public struct CasebookWrite {
       throw CasebookWriteError.failed("\(error)")
     }
     try faults.reached(.afterJournal, commit: commit)
-    let summary = plan.message.prefix { $0 != "\n" }
+    try moveBranch(
+      branch, to: commit, parent: parent, message: message, in: repository, journal: journal,
+      committer: committer, faults: faults)
+    do {
+      try repository.updateWorkTree(after: changes, commit: commit, branch: branch) { step in
+        try faults.workTreeStep(step, commit: commit)
+      }
+    } catch {
+      try undo(
+        changes, commit: commit, parent: parent, branch: branch, journal: journal, in: repository,
+        committer: committer, failure: error)
+    }
+    journal.remove(in: repository.gitDirectory)
+    return commit
+  }
+
+  /// Moves `branch` from `parent` to `commit` by compare-and-swap; the write's record is removed when
+  /// it does not move.
+  private func moveBranch(
+    _ branch: String, to commit: ObjectID, parent: ObjectID, message: String, in repository: Repository,
+    journal: WriteJournal, committer: Signature, faults: WriteFaults
+  ) throws {
+    let summary = message.prefix { $0 != "\n" }
     do {
       try faults.willWrite("the branch \(branch)")
       try repository.moveBranch(
@@ -219,18 +287,6 @@ public struct CasebookWrite {
       throw CasebookWriteError.failed("\(error)")
     }
     try faults.reached(.afterBranch, commit: commit)
-    do {
-      try repository.updateWorkTree(after: changes, commit: commit, branch: branch) { step in
-        try faults.workTreeStep(step, commit: commit)
-      }
-    } catch {
-      try undo(
-        changes, commit: commit, parent: parent, branch: branch, journal: journal, in: repository,
-        committer: committer, failure: error)
-    }
-    journal.remove(in: repository.gitDirectory)
-    outcome.commit = commit
-    return outcome
   }
 
   /// Takes back a write whose work-tree update failed after the branch moved (a full disk, say):
