@@ -102,7 +102,12 @@ struct RankingPages {
     if let target = site.paths.indicatorPage(indicator.id) {
       html += "<a href=\"\(site.relative(target, from: path))\">\(words(.aboutIndicator))</a>. "
     }
-    html += words(indicator.polarity == .neutral ? .rankingNoteNeutral : .rankingNote) + "</p>"
+    // A gemeente's page (a country has 70,000 of them) links to the level's page for the reading.
+    if gemeente != nil, let index = site.paths.rankingPage(indicator.id, level: level) {
+      html += "<a href=\"\(site.relative(index, from: path))\">\(words(.rankingReadMore))</a>.</p>"
+    } else {
+      html += words(indicator.polarity == .neutral ? .rankingNoteNeutral : .rankingNote) + "</p>"
+    }
     if !ranked.isEmpty {
       html += table(ranked, indicator: indicator, path: path)
     }
@@ -128,13 +133,21 @@ struct RankingPages {
         .init("rank"), .init("area"), .init("name"), .init("period"), .init("value"), .init("reference"),
         .init("reference_value"), .init("gap"), .init("verdict"),
       ], rows: [])
-    // Rows kept small (a country ranks 1.77 million): numbers aligned and bars sized by the style sheet.
+    // Rows kept small (a country ranks 1.77 million): numbers aligned and bars sized by the style
+    // sheet, and a period that every row shares said once above the table instead of in each row.
     let words = site.words
-    var html = "<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr>"
-    for header in [
+    let periods = Set(ranked.map { $0.1.to ?? "–" })
+    let onePeriod = periods.count == 1 ? periods.first : nil
+    var html = ""
+    if let onePeriod { html += "<p class=\"note\">\(HTML.escape(words(.rankingAtPeriod, onePeriod)))</p>" }
+    html +=
+      "<div class=\"table-wrap\"><table class=\"ranking\(onePeriod == nil ? "" : " one-period")\"><thead><tr>"
+    var headers = [
       words(.rank), words(.area), words(.period), words(.value), words(.reference), words(.itsValue),
       words(.gap), words(.verdict), words(.gap),
-    ] {
+    ]
+    if onePeriod != nil { headers.remove(at: 2) }
+    for header in headers {
       html += "<th scope=\"col\">\(HTML.escape(header))</th>"
     }
     html += "</tr></thead><tbody>"
@@ -149,7 +162,9 @@ struct RankingPages {
       } else {
         html += HTML.escape(area.name)
       }
-      html += "</td><td>\(HTML.escape(row.to ?? "–"))</td><td>\(number(row.areaTo))</td>"
+      html += "</td>"
+      if onePeriod == nil { html += "<td>\(HTML.escape(row.to ?? "–"))</td>" }
+      html += "<td>\(number(row.areaTo))</td>"
       html += "<td>\(HTML.escape(row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"))</td>"
       html += "<td>\(number(row.referenceTo))</td><td>\(number(row.gapTo))</td>"
       html += "<td class=\"v-\(row.verdict.rawValue)\">\(HTML.escape(words.verdict(row.verdict)))</td>"
@@ -159,12 +174,14 @@ struct RankingPages {
       + site.downloads.link(csv, name: "ranking", page: path, text: words(.csv))
   }
 
-  /// A bar from the middle: to the right when behind, to the left when ahead, scaled to the widest gap.
+  /// A bar from the middle: to the right when behind (class `b`, which the style sheet starts at the
+  /// middle), to the left when ahead (class `a`, from x), scaled to the widest gap.
   private func bar(_ gap: Double, widest: Double) -> String {
-    let width = widest > 0 ? (abs(gap) / widest * 50).rounded() : 0
-    let x = gap < 0 ? 50 - width : 50
-    let kind = gap > 0 ? "behind" : "ahead"
-    return
-      "<svg class=\"bar\" aria-hidden=\"true\"><rect class=\"\(kind)\" x=\"\(Int(x))\" width=\"\(Int(width))\"/></svg>"
+    let width = Int((widest > 0 ? (abs(gap) / widest * 50).rounded() : 0))
+    let rect =
+      gap > 0
+      ? "<rect class=\"b\" width=\"\(width)\"/>"
+      : "<rect class=\"a\" x=\"\(50 - width)\" width=\"\(width)\"/>"
+    return "<svg class=\"bar\" aria-hidden=\"true\">\(rect)</svg>"
   }
 }

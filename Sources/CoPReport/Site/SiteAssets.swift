@@ -69,10 +69,13 @@ enum SiteAssets {
     svg.bar { width: 100px; height: 10px; vertical-align: middle;
       background: linear-gradient(to right, transparent 49px, #555555 49px, #555555 51px, transparent 51px); }
     svg.bar rect { y: 1px; height: 8px; }
-    svg.bar rect.behind { fill: #d1495b; }
-    svg.bar rect.ahead { fill: #2e8b57; }
+    svg.bar rect.b { x: 50px; fill: #d1495b; }
+    svg.bar rect.a { fill: #2e8b57; }
     table.ranking td:nth-child(1), table.ranking td:nth-child(4), table.ranking td:nth-child(6),
     table.ranking td:nth-child(7), table.ranking th:nth-child(1) { text-align: right; }
+    table.ranking.one-period td:nth-child(4) { text-align: left; }
+    table.ranking.one-period td:nth-child(3), table.ranking.one-period td:nth-child(5),
+    table.ranking.one-period td:nth-child(6) { text-align: right; }
     table.summary td:nth-child(n+4), table.summary.with-area td:nth-child(4) { text-align: right; }
     table.summary.with-area td:nth-child(2) { text-align: left; }
     .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 4px 0; list-style: none;

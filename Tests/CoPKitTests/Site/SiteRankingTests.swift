@@ -14,18 +14,20 @@ struct SiteRankingTests {
   /// Two gemeenten and three wijken; the gaps worked by hand (income is higher-is-better, tolerance
   /// 0.5, gap g = reference − value): Heechterp 62 − 50 = 12 → 60 − 55 = 5 (closer), Vrijheidswijk
   /// 62 − 64 = −2 → 60 − 58 = 2 (further), Centrum 70 − 71 = −1 → 70 − 72 = −2 (ahead).
+  static let areasText = """
+    code,name,level,parent,groups
+    NL,Nederland,country,,
+    GM0080,Leeuwarden,gemeente,NL,G18
+    WK008001,Heechterp,wijk,GM0080,aandachtswijken
+    WK008002,Vrijheidswijk,wijk,GM0080,
+    GM0363,Amsterdam,gemeente,NL,G4;G18
+    WK036301,Centrum,wijk,GM0363,
+
+    """
+
   static func casebook() throws -> Casebook {
     let result = try SampleCasebook.load([
-      "areas.csv": """
-      code,name,level,parent,groups
-      NL,Nederland,country,,
-      GM0080,Leeuwarden,gemeente,NL,G18
-      WK008001,Heechterp,wijk,GM0080,aandachtswijken
-      WK008002,Vrijheidswijk,wijk,GM0080,
-      GM0363,Amsterdam,gemeente,NL,G4;G18
-      WK036301,Centrum,wijk,GM0363,
-
-      """,
+      "areas.csv": areasText,
       "indicators/data/income_from_work.csv": """
       area,period,value
       GM0080,2007,62
@@ -69,12 +71,18 @@ struct SiteRankingTests {
     #expect(
       page.contains(
         "<tr id=\"WK008001\"><td>1</td><td><a href=\"../../areas/WK008001.html\">Heechterp</a></td>"
-          + "<td>2012</td><td>55.0</td><td>Leeuwarden</td><td>60.0</td><td>5.0</td>"
+          + "<td>55.0</td><td>Leeuwarden</td><td>60.0</td><td>5.0</td>"
           + "<td class=\"v-closer\">closer</td>"))
+    // Every row is of 2012: the period is said once, not in each row.
+    #expect(
+      page.contains(
+        "<p class=\"note\">Every value is of 2012.</p><div class=\"table-wrap\"><table class=\"ranking one-period\">"
+      ))
     // Bars scaled to the widest gap (5): 5 → 50 px to the right, −2 → 20 px to the left.
-    #expect(page.contains("<rect class=\"behind\" x=\"50\" width=\"50\"/>"))
-    #expect(page.contains("<rect class=\"behind\" x=\"50\" width=\"20\"/>"))
-    #expect(page.contains("<rect class=\"ahead\" x=\"30\" width=\"20\"/>"))
+    // (A bar behind starts at the middle by the style sheet's rule for class b.)
+    #expect(page.contains("<rect class=\"b\" width=\"50\"/>"))
+    #expect(page.contains("<rect class=\"b\" width=\"20\"/>"))
+    #expect(page.contains("<rect class=\"a\" x=\"30\" width=\"20\"/>"))
     // Gemeente pages open with the rankings of their wijken.
     let leeuwarden = try #require(site.text("areas/GM0080.html"))
     let rankings = try #require(leeuwarden.range(of: "<h2>Rankings</h2>")?.lowerBound)
@@ -91,6 +99,12 @@ struct SiteRankingTests {
     let leeuwarden = try #require(site.text("rankings/income_from_work/wijk-GM0080.html"))
     #expect(leeuwarden.contains("<tr id=\"WK008001\">") && leeuwarden.contains("<tr id=\"WK008002\">"))
     #expect(!leeuwarden.contains("WK036301"))
+    // A gemeente's page says how to read a ranking by a link to the level's page, not in full.
+    #expect(
+      leeuwarden.contains(
+        "<a href=\"../../rankings/income_from_work/wijk.html\">How to read a ranking</a>.</p>"))
+    #expect(!leeuwarden.contains("furthest behind come first"))
+    #expect(site.text("rankings/income_from_work/wijk.html")?.contains("furthest behind come first") == true)
     #expect(site.text("rankings/income_from_work/wijk-GM0363.html")?.contains("<tr id=\"WK036301\">") == true)
     #expect(
       site.text("areas/GM0080.html")?.contains(
@@ -132,6 +146,31 @@ struct SiteRankingTests {
     #expect(
       compact.text("rankings/income_from_work/wijk.html") == full.text("rankings/income_from_work/wijk.html"))
     #expect(compact.brokenOrOutside.isEmpty, "\(compact.brokenOrOutside)")
+  }
+
+  @Test("rows of different periods each show their period; a gemeente's page links to the reading")
+  func mixedPeriods() throws {
+    // Centrum's last shared period becomes 2010: its gemeente has a value then, and it has no 2012.
+    let data = try SampleCasebook.load([
+      "areas.csv": Self.areasText,
+      "indicators/data/income_from_work.csv": """
+      area,period,value
+      GM0080,2012,60
+      WK008001,2012,55
+      GM0363,2010,70
+      WK036301,2010,72
+
+      """,
+    ])
+    #expect(!data.hasErrors, "\(data.diagnostics)")
+    let site = try Self.build(data.casebook)
+    let page = try #require(site.text("rankings/income_from_work/wijk.html"))
+    #expect(
+      page.contains(
+        "<table class=\"ranking\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Area</th>"
+          + "<th scope=\"col\">Period</th>"))
+    #expect(page.contains("Centrum</a></td><td>2010</td><td>72.0</td>"))
+    #expect(!page.contains("Every value is of"))
   }
 
   @Test("the compact rows are the engine's rows without their series")

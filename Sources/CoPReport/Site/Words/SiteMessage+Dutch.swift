@@ -77,6 +77,8 @@ extension SiteMessage {
       "Elk gebied tegen zijn referentie in de laatste periode waarin beide een waarde hebben. "
         + "De afstand is hoe ver het gebied achter (positief) of voor (negatief) ligt, in de "
         + "eenheid van de indicator; wie het verst achter ligt, staat bovenaan."
+    case .rankingReadMore: "Zo lees je een ranglijst"
+    case .rankingAtPeriod: "Alle waarden zijn van {1}."
     case .rank: "#"
     case .period: "Periode"
     case .periods: "Perioden"

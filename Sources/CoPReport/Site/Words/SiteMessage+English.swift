@@ -77,6 +77,8 @@ extension SiteMessage {
       "Each area against its reference at the last period at which both have a value. The gap "
         + "is how far the area is behind (positive) or ahead (negative), in the indicator's unit; "
         + "the furthest behind come first."
+    case .rankingReadMore: "How to read a ranking"
+    case .rankingAtPeriod: "Every value is of {1}."
     case .rank: "#"
     case .period: "Period"
     case .periods: "Periods"

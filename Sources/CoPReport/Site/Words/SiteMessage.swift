@@ -62,6 +62,10 @@ enum SiteMessage: String, CaseIterable, Sendable {
   case aboutIndicator
   case rankingNoteNeutral
   case rankingNote
+  /// On a gemeente's ranking page: where the ranking's reading is explained.
+  case rankingReadMore
+  /// The one period of every row of a ranking, when they share it.
+  case rankingAtPeriod
   case rank
   case period
   case periods
