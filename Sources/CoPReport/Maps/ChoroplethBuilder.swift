@@ -32,9 +32,22 @@ public enum ChoroplethBuilder {
     rows rowByArea: [String: ComparisonRow], language: String?
   ) -> Choropleth {
     let shapeByCode = Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    return make(
+      request, indicator: indicator, crs: layer.crs, shapes: shapeByCode, areas: areas, rows: rowByArea,
+      language: language)
+  }
+
+  /// As ``make(_:indicator:layer:areas:rows:language:)``, with the shapes already indexed by code (the
+  /// site indexes each level's shapes once for all its maps). A row without its series (a compact
+  /// site's) gives its value at its last compared period.
+  static func make(
+    _ request: ChoroplethRequest, indicator: Indicator, crs: ShapeCRS,
+    shapes shapeByCode: [String: AreaShape],
+    areas: [Area], rows rowByArea: [String: ComparisonRow], language: String?
+  ) -> Choropleth {
     let period =
       request.period
-      ?? areas.compactMap { rowByArea[$0.code]?.series.last?.period }.max()
+      ?? areas.compactMap { area in rowByArea[area.code].flatMap { $0.series.last?.period ?? $0.to } }.max()
     var entries: [ChoroplethEntry] = []
     var withoutShape: [String] = []
     for area in areas {
@@ -43,7 +56,7 @@ public enum ChoroplethBuilder {
         continue
       }
       let row = rowByArea[area.code]
-      let value = period.flatMap { period in row?.series.first { $0.period == period }?.value }
+      let value = period.flatMap { period in row.flatMap { Self.value(of: $0, at: period) } }
       let compared = row.flatMap { row in row.from.map { "\($0)–\(row.to ?? $0)" } }
       entries.append(
         ChoroplethEntry(
@@ -51,8 +64,15 @@ public enum ChoroplethBuilder {
           period: period, comparedPeriods: compared))
     }
     return Choropleth(
-      request: request, indicator: indicator, crs: layer.crs, entries: entries, period: period,
+      request: request, indicator: indicator, crs: crs, entries: entries, period: period,
       withoutShape: withoutShape, language: language, warnings: [])
+  }
+
+  /// The area's value at `period`: from its series, or, for a row without one, its value at the
+  /// last compared period when that is `period`.
+  static func value(of row: ComparisonRow, at period: String) -> Double? {
+    if row.series.isEmpty { return row.to == period ? row.areaTo : nil }
+    return row.series.first { $0.period == period }?.value
   }
 
   /// The areas of the request's level, within its area or group, in the order of `areas.csv`.

@@ -15,10 +15,11 @@ struct MapSection {
   /// The section and its data file (path from the root, content), or nil when fewer than one of
   /// `areas` has a shape at `level`, or no indicator has data.
   func make(areas: [Area], level: AreaLevel, page: String) -> (html: String, dataPath: String, data: Data)? {
-    guard let layer = site.casebook.shapes[level] else { return nil }
-    let shaped = Set(layer.shapes.map(\.code))
-    let shown = areas.filter { $0.level == level && shaped.contains($0.code) }
+    guard let layer = site.casebook.shapes[level], let shapes = site.shapesByCode[level] else { return nil }
+    let shown = areas.filter { $0.level == level && shapes[$0.code] != nil }
     guard !shown.isEmpty else { return nil }
+    let shownShapes = Dictionary(
+      shown.map { ($0.code, shapes[$0.code]!) }, uniquingKeysWith: { first, _ in first })
     let maps: [(value: Choropleth, verdict: Choropleth)] = site.casebook.indicators.compactMap { indicator in
       let rows = Dictionary(
         shown.compactMap { area in site.row(area.code, indicator.id).map { (area.code, $0) } },
@@ -27,7 +28,7 @@ struct MapSection {
       func map(_ show: MapShow) -> Choropleth {
         ChoroplethBuilder.make(
           ChoroplethRequest(indicator: indicator.id, level: level, show: show), indicator: indicator,
-          layer: layer, areas: shown, rows: rows, language: site.language)
+          crs: layer.crs, shapes: shownShapes, areas: shown, rows: rows, language: site.language)
       }
       return (map(.value), map(.verdict))
     }

@@ -149,6 +149,9 @@ struct SiteContext {
   let gemeenteOf: [String: String]
   /// Per area code, the ids of the cases that name it, in file order.
   let casesByArea: [String: [String]]
+  /// Per level with a shapes file, each area's shape by code (the first of a code), built once: a
+  /// country's maps look up 13,000 buurt shapes on every gemeente page.
+  let shapesByCode: [AreaLevel: [String: AreaShape]]
   /// The CSV files of the tables of the page being made.
   let downloads = SiteDownloads()
   /// The engine every page compares with (built once: it indexes the areas).
@@ -188,6 +191,9 @@ struct SiteContext {
       }
     }
     self.casesByArea = casesByArea
+    shapesByCode = casebook.shapes.mapValues { layer in
+      Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     self.benchmarks = benchmarks
     let chosen = SiteLanguage.chosen(option: language, casebook: casebook.settings.language)
     self.language = chosen.rawValue

@@ -9,10 +9,22 @@ import Testing
 /// Maps on the site: group, gemeente and home pages of a casebook with shapes; nothing new without.
 @Suite("Maps on the site")
 struct SiteMapTests {
-  static func build(_ casebook: Casebook) throws -> SiteFiles {
-    let builder = SiteBuilder(
+  static func build(_ casebook: Casebook, panelLimit: Int = SiteBuilder.defaultPanelLimit) throws -> SiteFiles
+  {
+    var builder = SiteBuilder(
       casebook: casebook, language: nil, history: SiteHistory(), plugins: [], generator: "test")
+    builder.panelLimit = panelLimit
     return SiteFiles(files: try builder.build())
+  }
+
+  @Test("a compact site's maps (rows without series) show the same values and verdicts as a full site's")
+  func compactSiteMaps() throws {
+    let casebook = try MapFixtures.casebook().casebook
+    let full = try Self.build(casebook)
+    let compact = try Self.build(casebook, panelLimit: 0)
+    // (A compact site links its rankings instead of the map's table; the maps' data must agree.)
+    #expect(compact.text("maps/groups/focus.js") == full.text("maps/groups/focus.js"))
+    #expect(compact.text("maps/areas/GM9901.js") == full.text("maps/areas/GM9901.js"))
   }
 
   @Test("group and gemeente pages draw their areas once, linked, with a data file and the table")
