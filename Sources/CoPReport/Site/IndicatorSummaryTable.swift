@@ -24,14 +24,18 @@ struct IndicatorSummaryTable {
         .init("gap_to"), .init("value"), .init("reference"), .init("reference_value"),
       ], rows: [])
     // Kept small (a country has 17,651 such tables): numbers aligned by the style sheet, the verdict
-    // the link to the area's place in the ranking.
+    // the link to the area's place in the ranking, and periods that every row shares said once above.
     let words = site.words
-    var html = "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")\">"
-    html += "<caption>\(words(.everyIndicator))</caption>"
+    let spans = Set(rows.map { Self.span(of: $0.1) })
+    let oneSpan = spans.count == 1 ? spans.first : nil
+    var html = oneSpan.map { "<p class=\"note\">\(HTML.escape(words(.summaryPeriods, $0)))</p>" } ?? ""
+    html += "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")"
+    html += "\(oneSpan == nil ? "" : " one-span")\"><caption>\(words(.everyIndicator))</caption>"
     html += "<thead><tr>"
     let headers =
       (showArea ? [words(.area)] : [])
-      + [words(.indicator), words(.verdict), words(.periods), words(.gap), words(.value), words(.reference)]
+      + [words(.indicator), words(.verdict)] + (oneSpan == nil ? [words(.periods)] : [])
+      + [words(.gap), words(.value), words(.reference)]
     for header in headers { html += "<th scope=\"col\">\(HTML.escape(header))</th>" }
     html += "</tr></thead><tbody>"
     for (pair, row) in rows {
@@ -58,8 +62,7 @@ struct IndicatorSummaryTable {
       } else {
         html += "\(HTML.escape(words.verdict(row.verdict)))</td>"
       }
-      let periods = row.from.map { from in row.to.map { $0 == from ? from : "\(from)–\($0)" } ?? from } ?? "–"
-      html += "<td>\(HTML.escape(periods))</td>"
+      if oneSpan == nil { html += "<td>\(HTML.escape(Self.span(of: row)))</td>" }
       let gap =
         row.gapFrom != nil && row.to != row.from
         ? "\(number(row.gapFrom)) → \(number(row.gapTo))" : number(row.gapTo)
@@ -67,5 +70,10 @@ struct IndicatorSummaryTable {
     }
     return html + "</tbody></table></div>"
       + site.downloads.link(csv, name: "indicators", page: page, text: words(.csv))
+  }
+
+  /// The periods a comparison spans: `2007–2012`, one period, or `–`.
+  static func span(of row: ComparisonRow) -> String {
+    row.from.map { from in row.to.map { $0 == from ? from : "\(from)–\($0)" } ?? from } ?? "–"
   }
 }

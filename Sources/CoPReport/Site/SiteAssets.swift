@@ -78,6 +78,7 @@ enum SiteAssets {
     table.ranking.one-period td:nth-child(6) { text-align: right; }
     table.summary td:nth-child(n+4), table.summary.with-area td:nth-child(4) { text-align: right; }
     table.summary.with-area td:nth-child(2) { text-align: left; }
+    table.summary.one-span td:nth-child(3), table.summary.one-span.with-area td:nth-child(4) { text-align: right; }
     .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 4px 0; list-style: none;
       font-size: 14px; }
     .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px;

@@ -138,7 +138,13 @@ struct SiteRankingTests {
       area.contains(
         "<tr><td>Income from work</td><td class=\"v-closer\">"
           + "<a href=\"../rankings/income_from_work/wijk.html#WK008001\">closer</a></td>"
-          + "<td>2007–2012</td><td>12.0 → 5.0</td><td>55.0</td><td>60.0</td></tr>"))
+          + "<td>12.0 → 5.0</td><td>55.0</td><td>60.0</td></tr>"))
+    // Its one indicator spans 2007–2012: said once above the table, not in a column.
+    #expect(
+      area.contains(
+        "<p class=\"note\">Every comparison spans 2007–2012.</p><div class=\"table-wrap\">"
+          + "<table class=\"summary one-span\"><caption>"))
+    #expect(!area.contains("<th scope=\"col\">Periods</th>"))
     let casePage = try #require(compact.text("cases/frontlijn.html"))
     #expect(
       casePage.contains("<h2>Around the intervention</h2>") && !casePage.contains("<svg class=\"chart\""))
@@ -171,6 +177,33 @@ struct SiteRankingTests {
           + "<th scope=\"col\">Period</th>"))
     #expect(page.contains("Centrum</a></td><td>2010</td><td>72.0</td>"))
     #expect(!page.contains("Every value is of"))
+  }
+
+  @Test("an area page whose comparisons span different periods shows them per row")
+  func summaryWithDifferentSpans() throws {
+    let data = try SampleCasebook.load([
+      "areas.csv": Self.areasText,
+      "indicators/data/income_from_work.csv": """
+      area,period,value
+      GM0080,2007,62
+      GM0080,2012,60
+      WK008001,2007,50
+      WK008001,2012,55
+
+      """,
+      "indicators/data/havo_vwo.csv": """
+      area,period,value
+      GM0080,2012,40
+      WK008001,2012,30
+
+      """,
+    ])
+    #expect(!data.hasErrors, "\(data.diagnostics)")
+    let area = try #require(try Self.build(data.casebook, panelLimit: 0).text("areas/WK008001.html"))
+    #expect(area.contains("<table class=\"summary\"><caption>"))
+    #expect(area.contains("<th scope=\"col\">Periods</th>"))
+    #expect(area.contains("<td>2007–2012</td>") && area.contains("<td>2012</td>"))
+    #expect(!area.contains("Every comparison spans"))
   }
 
   @Test("the compact rows are the engine's rows without their series")

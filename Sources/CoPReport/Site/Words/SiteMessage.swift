@@ -66,6 +66,8 @@ enum SiteMessage: String, CaseIterable, Sendable {
   case rankingReadMore
   /// The one period of every row of a ranking, when they share it.
   case rankingAtPeriod
+  /// Above a table of indicators whose comparisons all span the same periods.
+  case summaryPeriods
   case rank
   case period
   case periods
