@@ -24,10 +24,10 @@ struct IndicatorSummaryTable {
         .init("gap_to"), .init("value"), .init("reference"), .init("reference_value"),
       ], rows: [])
     // Kept small (a country has 17,651 such tables): numbers aligned by the style sheet, the verdict
-    // the link to the area's place in the ranking, and periods that every row shares said once above.
+    // the link to the area's place in the ranking, and the periods most rows span said once above
+    // (a row that spans others says them after its indicator).
     let words = site.words
-    let spans = Set(rows.map { Self.span(of: $0.1) })
-    let oneSpan = spans.count == 1 ? spans.first : nil
+    let oneSpan = Self.commonSpan(rows.map { Self.span(of: $0.1) })
     var html = oneSpan.map { "<p class=\"note\">\(HTML.escape(words(.summaryPeriods, $0)))</p>" } ?? ""
     html += "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")"
     html += "\(oneSpan == nil ? "" : " one-span")\"><caption>\(words(.everyIndicator))</caption>"
@@ -51,7 +51,9 @@ struct IndicatorSummaryTable {
       }
       html += "<tr>"
       if showArea { html += "<td>\(site.areaLink(pair.area, from: page))</td>" }
-      html += "<td>\(HTML.escape(site.indicatorLabel(pair.indicator)))</td>"
+      let span = Self.span(of: row)
+      let own = oneSpan != nil && span != oneSpan ? " (\(span))" : ""
+      html += "<td>\(HTML.escape(site.indicatorLabel(pair.indicator) + own))</td>"
       html += "<td class=\"v-\(row.verdict.rawValue)\">"
       if let level = site.casebook.area(pair.area)?.level,
         let target = RankingPages(site: site).page(of: pair.indicator, level: level, area: pair.area)
@@ -62,7 +64,7 @@ struct IndicatorSummaryTable {
       } else {
         html += "\(HTML.escape(words.verdict(row.verdict)))</td>"
       }
-      if oneSpan == nil { html += "<td>\(HTML.escape(Self.span(of: row)))</td>" }
+      if oneSpan == nil { html += "<td>\(HTML.escape(span))</td>" }
       let gap =
         row.gapFrom != nil && row.to != row.from
         ? "\(number(row.gapFrom)) → \(number(row.gapTo))" : number(row.gapTo)
@@ -70,6 +72,19 @@ struct IndicatorSummaryTable {
     }
     return html + "</tbody></table></div>"
       + site.downloads.link(csv, name: "indicators", page: page, text: words(.csv))
+  }
+
+  /// The span most rows share, said once above the table: nil for a single row or when no span is
+  /// shared by more than half of the rows (then each row shows its own in a column).
+  static func commonSpan(_ spans: [String]) -> String? {
+    guard spans.count > 1 else { return spans.first }
+    let counts = Dictionary(spans.map { ($0, 1) }, uniquingKeysWith: +)
+    guard
+      let (span, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      ),
+      count * 2 > spans.count
+    else { return nil }
+    return span
   }
 
   /// The periods a comparison spans: `2007–2012`, one period, or `–`.

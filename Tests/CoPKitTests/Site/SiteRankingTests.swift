@@ -142,7 +142,8 @@ struct SiteRankingTests {
     // Its one indicator spans 2007–2012: said once above the table, not in a column.
     #expect(
       area.contains(
-        "<p class=\"note\">Every comparison spans 2007–2012.</p><div class=\"table-wrap\">"
+        "<p class=\"note\">Every comparison spans 2007–2012 unless its row says otherwise.</p>"
+          + "<div class=\"table-wrap\">"
           + "<table class=\"summary one-span\"><caption>"))
     #expect(!area.contains("<th scope=\"col\">Periods</th>"))
     let casePage = try #require(compact.text("cases/frontlijn.html"))
@@ -204,6 +205,14 @@ struct SiteRankingTests {
     #expect(area.contains("<th scope=\"col\">Periods</th>"))
     #expect(area.contains("<td>2007–2012</td>") && area.contains("<td>2012</td>"))
     #expect(!area.contains("Every comparison spans"))
+  }
+
+  @Test("the span said above a table is the one more than half of its rows share")
+  func commonSpan() {
+    #expect(IndicatorSummaryTable.commonSpan(["2005–2024", "2005–2024", "2006–2024"]) == "2005–2024")
+    #expect(IndicatorSummaryTable.commonSpan(["2007–2012", "2012"]) == nil)
+    #expect(IndicatorSummaryTable.commonSpan(["2012"]) == "2012")
+    #expect(IndicatorSummaryTable.commonSpan([]) == nil)
   }
 
   @Test("the compact rows are the engine's rows without their series")

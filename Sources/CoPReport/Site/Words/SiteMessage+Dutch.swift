@@ -79,7 +79,7 @@ extension SiteMessage {
         + "eenheid van de indicator; wie het verst achter ligt, staat bovenaan."
     case .rankingReadMore: "Zo lees je een ranglijst"
     case .rankingAtPeriod: "Alle waarden zijn van {1}."
-    case .summaryPeriods: "Elke vergelijking beslaat {1}."
+    case .summaryPeriods: "Elke vergelijking beslaat {1}, tenzij de rij iets anders zegt."
     case .rank: "#"
     case .period: "Periode"
     case .periods: "Perioden"

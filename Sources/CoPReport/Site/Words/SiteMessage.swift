@@ -66,7 +66,7 @@ enum SiteMessage: String, CaseIterable, Sendable {
   case rankingReadMore
   /// The one period of every row of a ranking, when they share it.
   case rankingAtPeriod
-  /// Above a table of indicators whose comparisons all span the same periods.
+  /// Above a table of indicators: the periods most of its comparisons span (the others say theirs).
   case summaryPeriods
   case rank
   case period
