@@ -134,19 +134,25 @@ struct RankingPages {
         .init("reference_value"), .init("gap"), .init("verdict"),
       ], rows: [])
     // Rows kept small (a country ranks 1.77 million): numbers aligned and bars sized by the style
-    // sheet, and a period that every row shares said once above the table instead of in each row.
+    // sheet, and a period or a reference that every row shares (a gemeente's wijken all compare with
+    // the gemeente) said once above the table instead of in each row.
     let words = site.words
     let periods = Set(ranked.map { $0.1.to ?? "–" })
     let onePeriod = periods.count == 1 ? periods.first : nil
+    let references = Set(ranked.map { "\($0.1.reference ?? "–") \(number($0.1.referenceTo))" })
+    let oneReference = references.count == 1 ? ranked.first?.1 : nil
     var html = ""
     if let onePeriod { html += "<p class=\"note\">\(HTML.escape(words(.rankingAtPeriod, onePeriod)))</p>" }
-    html +=
-      "<div class=\"table-wrap\"><table class=\"ranking\(onePeriod == nil ? "" : " one-period")\"><thead><tr>"
-    var headers = [
-      words(.rank), words(.area), words(.period), words(.value), words(.reference), words(.itsValue),
-      words(.gap), words(.verdict), words(.gap),
-    ]
-    if onePeriod != nil { headers.remove(at: 2) }
+    if let oneReference {
+      let name = oneReference.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"
+      html +=
+        "<p class=\"note\">\(HTML.escape(words(.rankingOneReference, name, number(oneReference.referenceTo))))</p>"
+    }
+    let classes = (onePeriod == nil ? "" : " one-period") + (oneReference == nil ? "" : " one-reference")
+    html += "<div class=\"table-wrap\"><table class=\"ranking\(classes)\"><thead><tr>"
+    var headers = [words(.rank), words(.area)] + (onePeriod == nil ? [words(.period)] : []) + [words(.value)]
+    if oneReference == nil { headers += [words(.reference), words(.itsValue)] }
+    headers += [words(.gap), words(.verdict), words(.gap)]
     for header in headers {
       html += "<th scope=\"col\">\(HTML.escape(header))</th>"
     }
@@ -165,8 +171,11 @@ struct RankingPages {
       html += "</td>"
       if onePeriod == nil { html += "<td>\(HTML.escape(row.to ?? "–"))</td>" }
       html += "<td>\(number(row.areaTo))</td>"
-      html += "<td>\(HTML.escape(row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"))</td>"
-      html += "<td>\(number(row.referenceTo))</td><td>\(number(row.gapTo))</td>"
+      if oneReference == nil {
+        html += "<td>\(HTML.escape(row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"))</td>"
+        html += "<td>\(number(row.referenceTo))</td>"
+      }
+      html += "<td>\(number(row.gapTo))</td>"
       html += "<td class=\"v-\(row.verdict.rawValue)\">\(HTML.escape(words.verdict(row.verdict)))</td>"
       html += "<td>\(bar(row.gapTo ?? 0, widest: widest))</td></tr>"
     }

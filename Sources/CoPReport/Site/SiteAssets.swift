@@ -73,9 +73,14 @@ enum SiteAssets {
     svg.bar rect.a { fill: #2e8b57; }
     table.ranking td:nth-child(1), table.ranking td:nth-child(4), table.ranking td:nth-child(6),
     table.ranking td:nth-child(7), table.ranking th:nth-child(1) { text-align: right; }
-    table.ranking.one-period td:nth-child(4) { text-align: left; }
+    table.ranking.one-period td:nth-child(4), table.ranking.one-period td:nth-child(7) { text-align: left; }
     table.ranking.one-period td:nth-child(3), table.ranking.one-period td:nth-child(5),
     table.ranking.one-period td:nth-child(6) { text-align: right; }
+    table.ranking.one-reference td:nth-child(5) { text-align: right; }
+    table.ranking.one-reference td:nth-child(6), table.ranking.one-reference td:nth-child(7) { text-align: left; }
+    table.ranking.one-period.one-reference td:nth-child(4) { text-align: right; }
+    table.ranking.one-period.one-reference td:nth-child(5),
+    table.ranking.one-period.one-reference td:nth-child(6) { text-align: left; }
     table.summary td:nth-child(n+4), table.summary.with-area td:nth-child(4) { text-align: right; }
     table.summary.with-area td:nth-child(2) { text-align: left; }
     table.summary.one-span td:nth-child(3), table.summary.one-span.with-area td:nth-child(4) { text-align: right; }

@@ -99,6 +99,15 @@ struct SiteRankingTests {
     let leeuwarden = try #require(site.text("rankings/income_from_work/wijk-GM0080.html"))
     #expect(leeuwarden.contains("<tr id=\"WK008001\">") && leeuwarden.contains("<tr id=\"WK008002\">"))
     #expect(!leeuwarden.contains("WK036301"))
+    // Its wijken share their reference (Leeuwarden, 60.0 in 2012): said once, not in two columns.
+    #expect(
+      leeuwarden.contains(
+        "<p class=\"note\">Every area is compared with Leeuwarden, whose value is 60.0.</p>"))
+    #expect(leeuwarden.contains("<table class=\"ranking one-period one-reference\">"))
+    #expect(!leeuwarden.contains("<th scope=\"col\">Reference</th>"))
+    #expect(
+      leeuwarden.contains("<a href=\"../../areas/WK008001.html\">Heechterp</a></td><td>55.0</td><td>5.0</td>")
+    )
     // A gemeente's page says how to read a ranking by a link to the level's page, not in full.
     #expect(
       leeuwarden.contains(

@@ -79,6 +79,7 @@ extension SiteMessage {
         + "eenheid van de indicator; wie het verst achter ligt, staat bovenaan."
     case .rankingReadMore: "Zo lees je een ranglijst"
     case .rankingAtPeriod: "Alle waarden zijn van {1}."
+    case .rankingOneReference: "Elk gebied wordt vergeleken met {1}, met als waarde {2}."
     case .summaryPeriods: "Elke vergelijking beslaat {1}, tenzij de rij iets anders zegt."
     case .rank: "#"
     case .period: "Periode"

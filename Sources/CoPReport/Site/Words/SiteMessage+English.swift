@@ -79,6 +79,7 @@ extension SiteMessage {
         + "the furthest behind come first."
     case .rankingReadMore: "How to read a ranking"
     case .rankingAtPeriod: "Every value is of {1}."
+    case .rankingOneReference: "Every area is compared with {1}, whose value is {2}."
     case .summaryPeriods: "Every comparison spans {1} unless its row says otherwise."
     case .rank: "#"
     case .period: "Period"

@@ -66,6 +66,8 @@ enum SiteMessage: String, CaseIterable, Sendable {
   case rankingReadMore
   /// The one period of every row of a ranking, when they share it.
   case rankingAtPeriod
+  /// The one reference (and its value) of every row of a ranking, when they share it.
+  case rankingOneReference
   /// Above a table of indicators: the periods most of its comparisons span (the others say theirs).
   case summaryPeriods
   case rank
