@@ -8,13 +8,7 @@ import Testing
 @Suite("Casebook write")
 struct CasebookWriteTests {
   /// A scratch repository holding the fixture casebook, committed.
-  private func repository() throws -> (scratch: Sandbox, folder: URL) {
-    let scratch = try Sandbox()
-    try scratch.makeRepository("repo")
-    try scratch.write(WriteFixtures.files(), under: "repo")
-    try scratch.commitAll("Fixture", in: "repo")
-    return (scratch, scratch.url("repo"))
-  }
+  private func repository() throws -> (scratch: Sandbox, folder: URL) { try WriteFixtures.repository() }
 
   private func write(_ folder: URL, _ scratch: Sandbox, extra: [String: String] = [:]) -> CasebookWrite {
     CasebookWrite(folder: folder, environment: scratch.environment().merging(extra) { $1 })

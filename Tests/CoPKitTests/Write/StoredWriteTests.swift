@@ -10,13 +10,7 @@ import Testing
 @Suite("Casebook write of stored files")
 struct StoredWriteTests {
   /// A scratch repository holding the fixture casebook, committed.
-  private func repository() throws -> (scratch: Sandbox, folder: URL) {
-    let scratch = try Sandbox()
-    try scratch.makeRepository("repo")
-    try scratch.write(WriteFixtures.files(), under: "repo")
-    try scratch.commitAll("Fixture", in: "repo")
-    return (scratch, scratch.url("repo"))
-  }
+  private func repository() throws -> (scratch: Sandbox, folder: URL) { try WriteFixtures.repository() }
 
   /// A plan that stores `data` as the income data file.
   private func storing(_ data: String) -> (CasebookWrite.Base) throws -> CasebookWrite.Plan {

@@ -1,6 +1,7 @@
 import CoPCasebook
 import CoPRepository
 import Foundation
+import TestSupport
 
 /// A small casebook in memory for the write tests: three areas, one indicator with data.
 enum WriteFixtures {
@@ -58,5 +59,16 @@ enum WriteFixtures {
     importer.replacePeriods = periods
     let merged = try importer.merge(into: base(data: data))
     return (String(decoding: merged.contents, as: UTF8.self), merged.report)
+  }
+}
+
+extension WriteFixtures {
+  /// A scratch repository `repo` holding the fixture casebook, committed.
+  static func repository() throws -> (scratch: Sandbox, folder: URL) {
+    let scratch = try Sandbox()
+    try scratch.makeRepository("repo")
+    try scratch.write(files(), under: "repo")
+    try scratch.commitAll("Fixture", in: "repo")
+    return (scratch, scratch.url("repo"))
   }
 }
