@@ -216,6 +216,32 @@ struct SiteRankingTests {
     #expect(!area.contains("Every comparison spans"))
   }
 
+  @Test("a row that spans other periods than most says them after its indicator")
+  func summaryWithOneOtherSpan() throws {
+    let data = try SampleCasebook.load([
+      "areas.csv": Self.areasText,
+      "indicators/catalogue.yaml": SampleCasebook.catalogue + """
+
+        - id: jobs
+          label: Jobs
+          unit: percent
+          polarity: higher-is-better
+
+        """,
+      "indicators/data/income_from_work.csv":
+        "area,period,value\nGM0080,2007,62\nGM0080,2012,60\nWK008001,2007,50\nWK008001,2012,55\n",
+      "indicators/data/jobs.csv":
+        "area,period,value\nGM0080,2007,40\nGM0080,2012,42\nWK008001,2007,30\nWK008001,2012,35\n",
+      "indicators/data/havo_vwo.csv": "area,period,value\nGM0080,2012,40\nWK008001,2012,30\n",
+    ])
+    #expect(!data.hasErrors, "\(data.diagnostics)")
+    let area = try #require(try Self.build(data.casebook, panelLimit: 0).text("areas/WK008001.html"))
+    #expect(area.contains("Every comparison spans 2007–2012 unless its row says otherwise."))
+    #expect(area.contains("<tr><td>Havo/vwo (2012)</td>"))
+    #expect(area.contains("<tr><td>Jobs</td>"))
+    #expect(!area.contains("<th scope=\"col\">Periods</th>"))
+  }
+
   @Test("the span said above a table is the one more than half of its rows share")
   func commonSpan() {
     #expect(IndicatorSummaryTable.commonSpan(["2005–2024", "2005–2024", "2006–2024"]) == "2005–2024")
