@@ -50,11 +50,7 @@ extension AreasCommand {
       let outcome = try reportingFailures(pathPrefix: global.pathPrefix) {
         try global.casebookWrite(author: try write.signature()).run { try add.plan(against: $0) }
       }
-      for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: global.pathPrefix)) }
-      let summary = outcome.plan.message.prefix { $0 != "\n" }
-      if let commit = outcome.commit {
-        Terminal.write("Committed \(commit.hex.prefix(12)): \(summary)\n")
-      }
+      printCommitSummary(outcome, pathPrefix: global.pathPrefix)
     }
   }
 }

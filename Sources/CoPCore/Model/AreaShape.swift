@@ -87,6 +87,11 @@ public struct ShapeLayer: Hashable, Sendable {
   /// The shape of an area, or nil.
   public func shape(_ code: String) -> AreaShape? { shapes.first { $0.code == code } }
 
+  /// Every shape by its area's code (the first of a code), for callers that look up many.
+  public var shapesByCode: [String: AreaShape] {
+    Dictionary(shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The path of the file of a level inside a casebook.
   public static func path(for level: AreaLevel) -> String { "\(folder)\(level.rawValue).geojson" }
 

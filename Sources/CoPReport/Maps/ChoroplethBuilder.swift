@@ -25,15 +25,15 @@ public enum ChoroplethBuilder {
     return map
   }
 
-  /// The map of `areas` (those with a shape in `layer`) from their comparison rows (with series): the
-  /// value at the request's period, else at the latest period of any of them.
+  /// The map of `areas` (those with a shape in `layer`) from their comparison rows: the value at the
+  /// request's period, else at the latest period of any of them.
   public static func make(
     _ request: ChoroplethRequest, indicator: Indicator, layer: ShapeLayer, areas: [Area],
     rows rowByArea: [String: ComparisonRow], language: String?
   ) -> Choropleth {
-    let shapeByCode = Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-    return make(
-      request, indicator: indicator, crs: layer.crs, shapes: shapeByCode, areas: areas, rows: rowByArea,
+    make(
+      request, indicator: indicator, crs: layer.crs, shapes: layer.shapesByCode, areas: areas,
+      rows: rowByArea,
       language: language)
   }
 

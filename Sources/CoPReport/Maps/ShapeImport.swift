@@ -88,8 +88,7 @@ public struct ShapeImport {
     guard let best else { throw DataImport.Invalid(diagnostics: problems) }
     let ofLevel = areas.filter { $0.level == best.level }
     guard best.matches > 0 else { throw MapError.noAreasInFile(file, level: level) }
-    let shapeByCode = Dictionary(
-      best.layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    let shapeByCode = best.layer.shapesByCode
     let crs = best.layer.crs
     var kept = ofLevel.compactMap { shapeByCode[$0.code] }
     let positionsBefore = kept.reduce(0) { $0 + ShapeImport.positions($1) }

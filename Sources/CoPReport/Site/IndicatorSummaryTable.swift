@@ -27,7 +27,8 @@ struct IndicatorSummaryTable {
     // the link to the area's place in the ranking, and the periods most rows span said once above
     // (a row that spans others says them after its indicator).
     let words = site.words
-    let oneSpan = Self.commonSpan(rows.map { Self.span(of: $0.1) })
+    let spans = rows.map { Self.span(of: $0.1) }
+    let oneSpan = Self.commonSpan(spans)
     var html = oneSpan.map { "<p class=\"note\">\(HTML.escape(words(.summaryPeriods, $0)))</p>" } ?? ""
     html += "<div class=\"table-wrap\"><table class=\"summary\(showArea ? " with-area" : "")"
     html += "\(oneSpan == nil ? "" : " one-span")\"><caption>\(words(.everyIndicator))</caption>"
@@ -38,7 +39,7 @@ struct IndicatorSummaryTable {
       + [words(.gap), words(.value), words(.reference)]
     for header in headers { html += "<th scope=\"col\">\(HTML.escape(header))</th>" }
     html += "</tr></thead><tbody>"
-    for (pair, row) in rows {
+    for ((pair, row), span) in zip(rows, spans) {
       csv.rows.append([
         .text(pair.area), .text(pair.indicator), .text(row.verdict.rawValue), .text(row.from), .text(row.to),
         .number(row.gapFrom), .number(row.gapTo), .number(row.areaTo), .text(row.reference),
@@ -51,7 +52,6 @@ struct IndicatorSummaryTable {
       }
       html += "<tr>"
       if showArea { html += "<td>\(site.areaLink(pair.area, from: page))</td>" }
-      let span = Self.span(of: row)
       let own = oneSpan != nil && span != oneSpan ? " (\(span))" : ""
       html += "<td>\(HTML.escape(site.indicatorLabel(pair.indicator) + own))</td>"
       html += "<td class=\"v-\(row.verdict.rawValue)\">"

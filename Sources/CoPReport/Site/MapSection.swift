@@ -18,8 +18,6 @@ struct MapSection {
     guard let layer = site.casebook.shapes[level], let shapes = site.shapesByCode[level] else { return nil }
     let shown = areas.filter { $0.level == level && shapes[$0.code] != nil }
     guard !shown.isEmpty else { return nil }
-    let shownShapes = Dictionary(
-      shown.map { ($0.code, shapes[$0.code]!) }, uniquingKeysWith: { first, _ in first })
     let maps: [(value: Choropleth, verdict: Choropleth)] = site.casebook.indicators.compactMap { indicator in
       let rows = Dictionary(
         shown.compactMap { area in site.row(area.code, indicator.id).map { (area.code, $0) } },
@@ -28,7 +26,7 @@ struct MapSection {
       func map(_ show: MapShow) -> Choropleth {
         ChoroplethBuilder.make(
           ChoroplethRequest(indicator: indicator.id, level: level, show: show), indicator: indicator,
-          crs: layer.crs, shapes: shownShapes, areas: shown, rows: rows, language: site.language)
+          crs: layer.crs, shapes: shapes, areas: shown, rows: rows, language: site.language)
       }
       return (map(.value), map(.verdict))
     }

@@ -125,8 +125,12 @@ struct RankingPages {
   private func table(_ ranked: [(Area, ComparisonRow)], indicator: Indicator, path: String) -> String {
     let decimals = indicator.decimals
     let widest = ranked.map { abs($0.1.gapTo ?? 0) }.max() ?? 0
-    func number(_ value: Double?) -> String {
-      value.map { HTML.escape(NumberFormat.display($0, decimals: decimals)) } ?? "–"
+    func display(_ value: Double?) -> String {
+      value.map { NumberFormat.display($0, decimals: decimals) } ?? "–"
+    }
+    func number(_ value: Double?) -> String { HTML.escape(display(value)) }
+    func referenceName(_ row: ComparisonRow) -> String {
+      row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"
     }
     var csv = ReportTable(
       columns: [
@@ -137,16 +141,19 @@ struct RankingPages {
     // sheet, and a period or a reference that every row shares (a gemeente's wijken all compare with
     // the gemeente) said once above the table instead of in each row.
     let words = site.words
-    let periods = Set(ranked.map { $0.1.to ?? "–" })
-    let onePeriod = periods.count == 1 ? periods.first : nil
-    let references = Set(ranked.map { "\($0.1.reference ?? "–") \(number($0.1.referenceTo))" })
-    let oneReference = references.count == 1 ? ranked.first?.1 : nil
+    let first = ranked.first?.1
+    let onePeriod = first.flatMap { first in ranked.allSatisfy { $0.1.to == first.to } ? first.to ?? "–" : nil
+    }
+    let oneReference = first.flatMap { first in
+      ranked.allSatisfy { $0.1.reference == first.reference && $0.1.referenceTo == first.referenceTo }
+        ? first : nil
+    }
     var html = ""
     if let onePeriod { html += "<p class=\"note\">\(HTML.escape(words(.rankingAtPeriod, onePeriod)))</p>" }
     if let oneReference {
-      let name = oneReference.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"
-      html +=
-        "<p class=\"note\">\(HTML.escape(words(.rankingOneReference, name, number(oneReference.referenceTo))))</p>"
+      let sentence = words(
+        .rankingOneReference, referenceName(oneReference), display(oneReference.referenceTo))
+      html += "<p class=\"note\">\(HTML.escape(sentence))</p>"
     }
     let classes = (onePeriod == nil ? "" : " one-period") + (oneReference == nil ? "" : " one-reference")
     html += "<div class=\"table-wrap\"><table class=\"ranking\(classes)\"><thead><tr>"
@@ -172,7 +179,7 @@ struct RankingPages {
       if onePeriod == nil { html += "<td>\(HTML.escape(row.to ?? "–"))</td>" }
       html += "<td>\(number(row.areaTo))</td>"
       if oneReference == nil {
-        html += "<td>\(HTML.escape(row.reference.map { site.casebook.area($0)?.name ?? $0 } ?? "–"))</td>"
+        html += "<td>\(HTML.escape(referenceName(row)))</td>"
         html += "<td>\(number(row.referenceTo))</td>"
       }
       html += "<td>\(number(row.gapTo))</td>"

@@ -191,9 +191,7 @@ struct SiteContext {
       }
     }
     self.casesByArea = casesByArea
-    shapesByCode = casebook.shapes.mapValues { layer in
-      Dictionary(layer.shapes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    shapesByCode = casebook.shapes.mapValues(\.shapesByCode)
     self.benchmarks = benchmarks
     let chosen = SiteLanguage.chosen(option: language, casebook: casebook.settings.language)
     self.language = chosen.rawValue

@@ -54,9 +54,7 @@ public struct CaseAdd {
   public func located(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.map { diagnostic in
       var copy = diagnostic
-      if let file = files.first(where: { Self.path(of: $0.id) == diagnostic.location.file }) {
-        copy.location.file = file.name
-      }
+      if let name = typedName(of: diagnostic) { copy.location.file = name }
       return copy
     }
   }
@@ -65,12 +63,13 @@ public struct CaseAdd {
   /// (`casebook/cases/x.md`, `/tmp/x.md`); elsewhere in the casebook, at its path with `pathPrefix`
   /// (the casebook folder as seen from the current folder).
   public func formatted(_ diagnostic: Diagnostic, pathPrefix: String) -> String {
-    guard let file = files.first(where: { Self.path(of: $0.id) == diagnostic.location.file }) else {
-      return diagnostic.formatted(pathPrefix: pathPrefix)
-    }
-    var copy = diagnostic
-    copy.location.file = file.name
-    return copy.formatted(pathPrefix: "")
+    guard typedName(of: diagnostic) != nil else { return diagnostic.formatted(pathPrefix: pathPrefix) }
+    return located([diagnostic])[0].formatted(pathPrefix: "")
+  }
+
+  /// The name the user gave the case file a diagnostic is in, or nil when it is elsewhere.
+  private func typedName(of diagnostic: Diagnostic) -> String? {
+    files.first { Self.path(of: $0.id) == diagnostic.location.file }?.name
   }
 }
 

@@ -46,3 +46,12 @@ extension CasebookOptions {
     return write
   }
 }
+
+/// Prints a write's warnings on standard error and, when it made a commit, `Committed <sha>: ` and the
+/// first line of its message.
+func printCommitSummary(_ outcome: CasebookWrite.Outcome, pathPrefix: String) {
+  for warning in outcome.warnings { Terminal.error(warning.formatted(pathPrefix: pathPrefix)) }
+  if let commit = outcome.commit {
+    Terminal.write("Committed \(commit.hex.prefix(12)): \(outcome.plan.message.prefix { $0 != "\n" })\n")
+  }
+}
