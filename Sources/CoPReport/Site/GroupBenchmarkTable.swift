@@ -69,15 +69,9 @@ struct GroupBenchmarkTable {
     let words = site.words
     let members = site.casebook.group(group)?.members ?? []
     let levels = Set(members.compactMap { site.casebook.area($0)?.level })
-    let noun: String
-    switch levels.count == 1 ? levels.first : nil {
-    case .country: noun = words(.nounCountries)
-    case .region: noun = words(.nounRegions)
-    case .gemeente: noun = words(.nounGemeenten)
-    case .wijk: noun = words(.nounWijken)
-    case .buurt: noun = words(.nounBuurten)
-    case .aggregate, nil: noun = words(.nounAreas)
-    }
+    // Members of one level are named by it ("wijken"); totals or mixed levels are "areas".
+    let level = levels.count == 1 ? levels.first : nil
+    let noun = level.flatMap { $0 == .aggregate ? nil : words.plural($0) } ?? words(.nounAreas)
     let parentLevels = Set(
       members.compactMap { site.casebook.area($0)?.parent }.compactMap { site.casebook.area($0)?.level })
     let reference: String

@@ -73,17 +73,19 @@ struct SiteWords: Sendable {
 
   /// "1 gemeente", "34 gemeenten", "6 totals" (and their Dutch): a count of areas of a level.
   func count(_ count: Int, of level: AreaLevel) -> String {
-    guard count != 1 else { return "1 \(self.level(level))" }
-    let plural: SiteMessage =
-      switch level {
-      case .country: .nounCountries
-      case .region: .nounRegions
-      case .gemeente: .nounGemeenten
-      case .wijk: .nounWijken
-      case .buurt: .nounBuurten
-      case .aggregate: .nounTotals
-      }
-    return "\(count) \(self(plural))"
+    count == 1 ? "1 \(self.level(level))" : "\(count) \(plural(level))"
+  }
+
+  /// The level's plural name ("wijken"; "totals" for `aggregate`).
+  func plural(_ level: AreaLevel) -> String {
+    switch level {
+    case .country: self(.nounCountries)
+    case .region: self(.nounRegions)
+    case .gemeente: self(.nounGemeenten)
+    case .wijk: self(.nounWijken)
+    case .buurt: self(.nounBuurten)
+    case .aggregate: self(.nounTotals)
+    }
   }
 
   /// The unit's name; a free-text unit (`km`) as the catalogue writes it.
