@@ -24,23 +24,11 @@ struct CaseCommand: ParsableCommand {
     @OptionGroup var global: CasebookOptions
     @OptionGroup var output: FormatOption
 
-    @Option(help: ArgumentHelp("Keep cases with this theme (repeatable).", valueName: "id"))
-    var theme: [String] = []
-
-    @Option(help: ArgumentHelp("Keep cases in this area or inside it (repeatable).", valueName: "code"))
-    var area: [String] = []
-
-    @Option(help: ArgumentHelp("Keep cases assessed at least at this level.", valueName: "[scale:]level"))
-    var evidence: String?
+    @OptionGroup var filter: CaseFilterOptions
 
     func run() throws {
       let loaded = try global.load(data: .skip)
-      let filter = CaseFilter(themes: theme, areas: area, evidence: evidence)
-      let cases = try reportingFailures {
-        do { return try filter.apply(to: loaded.casebook) } catch let error as CaseFilter.UnknownValue {
-          throw UsageError(error.description)
-        }
-      }
+      let cases = try filter.cases(of: loaded.casebook)
       printTable(
         CaseTables.list(cases, in: loaded.casebook), format: output.resolved, rowsKey: "cases", loaded: loaded
       )
@@ -64,14 +52,7 @@ struct CaseCommand: ParsableCommand {
     @Argument(help: "The words to look for.")
     var words: [String]
 
-    @Option(help: ArgumentHelp("Keep cases with this theme (repeatable).", valueName: "id"))
-    var theme: [String] = []
-
-    @Option(help: ArgumentHelp("Keep cases in this area or inside it (repeatable).", valueName: "code"))
-    var area: [String] = []
-
-    @Option(help: ArgumentHelp("Keep cases assessed at least at this level.", valueName: "[scale:]level"))
-    var evidence: String?
+    @OptionGroup var filter: CaseFilterOptions
 
     @Option(help: ArgumentHelp("Show at most this many cases.", valueName: "n"))
     var limit: Int?
@@ -85,14 +66,7 @@ struct CaseCommand: ParsableCommand {
 
     func run() throws {
       let loaded = try global.load(data: .skip)
-      let filter = CaseFilter(themes: theme, areas: area, evidence: evidence)
-      let kept = try reportingFailures {
-        do { return Set(try filter.apply(to: loaded.casebook).map(\.id)) } catch let error
-          as CaseFilter.UnknownValue
-        {
-          throw UsageError(error.description)
-        }
-      }
+      let kept = Set(try filter.cases(of: loaded.casebook).map(\.id))
       let index = CaseSearchIndex(casebook: loaded.casebook, language: loaded.language)
       var hits = index.search(words.joined(separator: " ")).filter { kept.contains($0.id) }
       if let limit { hits = Array(hits.prefix(limit)) }
